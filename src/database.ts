@@ -1,0 +1,24 @@
+import type { EngagementsTable, MembershipsTable, PartiesTable, TeamMembersTable, TeamsTable } from './modules/engagements/tables.ts';
+import type { OrganizationsTable, UsersTable } from './modules/organizations/tables.ts';
+import type { AuditCheckpointsTable, AuditEventsTable } from './platform/audit/tables.ts';
+import type { ApiTokenEngagementsTable, ApiTokensTable, SessionsTable } from './platform/auth/tables.ts';
+import type { IdempotencyKeysTable } from './platform/http/tables.ts';
+import type { JobsTable } from './platform/jobs/tables.ts';
+
+/** Every table Tandem stores, composed from each module's and platform part's tables.ts. */
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  engagements: EngagementsTable;
+  parties: PartiesTable;
+  memberships: MembershipsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  api_token_engagements: ApiTokenEngagementsTable;
+  audit_events: AuditEventsTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  jobs: JobsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,115 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { createAuditService } from './modules/audit/service.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { createAuthService } from './modules/auth/service.ts';
+import { createTokenService } from './modules/auth/tokens.ts';
+import { engagementRoutes } from './modules/engagements/routes.ts';
+import { createEngagementService } from './modules/engagements/service.ts';
+import { eventRoutes } from './modules/events/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { memberRoutes } from './modules/members/routes.ts';
+import { createMemberService } from './modules/members/service.ts';
+import { organizationRoutes } from './modules/organizations/routes.ts';
+import { createOrganizationService } from './modules/organizations/service.ts';
+import { teamRoutes } from './modules/teams/routes.ts';
+import { createTeamService } from './modules/teams/service.ts';
+import { type CheckpointTimer, startCheckpointTimer } from './platform/audit/checkpoint.ts';
+import { loadAuditSigningKey } from './platform/audit/signing-key.ts';
+import { createAuthenticator } from './platform/auth/authenticate.ts';
+import { LoginThrottle, type ThrottleLimits } from './platform/auth/throttle.ts';
+import { createEventBus, type EventBus } from './platform/bus/bus.ts';
+import type { Config } from './platform/config/config.ts';
+import { type DatabaseHandle, openDatabase } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import type { PlatformDeps } from './platform/deps.ts';
+import { buildHttpServer } from './platform/http/server.ts';
+import { HOUSEKEEPING_JOB, housekeepingHandler, scheduleHousekeeping } from './platform/jobs/housekeeping.ts';
+import { type JobWorker, startJobWorker } from './platform/jobs/worker.ts';
+import { createLogger, type Logger } from './platform/log/logger.ts';
+
+export const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+export interface TandemOptions {
+  readonly log?: Logger;
+  readonly now?: () => Date;
+  /** Run the job worker and the audit checkpoint timer (off for one-shot CLI commands). */
+  readonly background?: boolean;
+  readonly throttleLimits?: ThrottleLimits;
+}
+
+export interface Tandem {
+  readonly app: FastifyInstance;
+  readonly handle: DatabaseHandle;
+  readonly bus: EventBus;
+  readonly services: ReturnType<typeof createServices>;
+  /** Stops taking requests, lets running jobs finish, signs the audit heads, closes the database. */
+  close(): Promise<void>;
+}
+
+function createServices(deps: PlatformDeps, throttle: LoginThrottle) {
+  return {
+    auth: createAuthService({ ...deps, throttle }),
+    tokens: createTokenService(deps),
+    organizations: createOrganizationService(deps),
+    engagements: createEngagementService(deps),
+    members: createMemberService(deps),
+    teams: createTeamService(deps),
+    audit: createAuditService(deps),
+  };
+}
+
+/** The composition root: platform first, then every module's service and routes. */
+export async function createTandem(config: Config, options: TandemOptions = {}): Promise<Tandem> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const now = options.now ?? (() => new Date());
+  const handle = openDatabase(config, log);
+  await migrateToLatest(handle.db);
+  const bus = await createEventBus(handle, log);
+  const deps: PlatformDeps = { db: handle.db, now, bus, log };
+  const services = createServices(deps, new LoginThrottle(options.throttleLimits));
+  const authenticate = createAuthenticator(handle.db, now);
+  const app = await buildHttpServer({
+    config,
+    log,
+    db: handle.db,
+    authenticate,
+    now,
+    webRoot: WEB_ROOT,
+    routes: [
+      healthRoutes(handle.db),
+      authRoutes(services.auth, services.tokens, { secureCookies: config.secureCookies }),
+      organizationRoutes(services.organizations),
+      engagementRoutes(services.engagements),
+      memberRoutes(services.members),
+      teamRoutes(services.teams),
+      auditRoutes(services.audit),
+      eventRoutes(bus, authenticate),
+    ],
+  });
+  await app.ready();
+
+  let worker: JobWorker | undefined;
+  let checkpoints: CheckpointTimer | undefined;
+  if (options.background) {
+    worker = startJobWorker({ handle, log, now, handlers: { [HOUSEKEEPING_JOB]: housekeepingHandler(handle.db, now) } });
+    await scheduleHousekeeping(handle.db, now());
+    const key = loadAuditSigningKey({ dataDir: config.dataDir });
+    checkpoints = startCheckpointTimer({ db: handle.db, key, intervalSeconds: config.auditCheckpointSeconds, log, now });
+  }
+
+  return {
+    app,
+    handle,
+    bus,
+    services,
+    async close() {
+      await app.close();
+      await worker?.stop();
+      await checkpoints?.stop();
+      await bus.close();
+      await handle.close();
+    },
+  };
+}
