@@ -1,4 +1,10 @@
-import type { EngagementsTable, MembershipsTable, PartiesTable, TeamMembersTable, TeamsTable } from './modules/engagements/tables.ts';
+import type {
+  EngagementsTable,
+  MembershipsTable,
+  PartiesTable,
+  TeamMembersTable,
+  TeamsTable,
+} from './modules/engagements/tables.ts';
 import type { OrganizationsTable, UsersTable } from './modules/organizations/tables.ts';
 import type { AuditCheckpointsTable, AuditEventsTable } from './platform/audit/tables.ts';
 import type { ApiTokenEngagementsTable, ApiTokensTable, SessionsTable } from './platform/auth/tables.ts';

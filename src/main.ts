@@ -93,10 +93,21 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
   let worker: JobWorker | undefined;
   let checkpoints: CheckpointTimer | undefined;
   if (options.background) {
-    worker = startJobWorker({ handle, log, now, handlers: { [HOUSEKEEPING_JOB]: housekeepingHandler(handle.db, now) } });
+    worker = startJobWorker({
+      handle,
+      log,
+      now,
+      handlers: { [HOUSEKEEPING_JOB]: housekeepingHandler(handle.db, now) },
+    });
     await scheduleHousekeeping(handle.db, now());
     const key = loadAuditSigningKey({ dataDir: config.dataDir });
-    checkpoints = startCheckpointTimer({ db: handle.db, key, intervalSeconds: config.auditCheckpointSeconds, log, now });
+    checkpoints = startCheckpointTimer({
+      db: handle.db,
+      key,
+      intervalSeconds: config.auditCheckpointSeconds,
+      log,
+      now,
+    });
   }
 
   return {

@@ -67,7 +67,9 @@ async function postgresAvailable(): Promise<boolean> {
     if (process.env.CI === 'true') {
       throw new Error(`PostgreSQL must be reachable in CI at ${PG_ADMIN_URL}: ${(error as Error).message}`);
     }
-    console.warn(`PostgreSQL not reachable at ${PG_ADMIN_URL}; PostgreSQL tests are skipped on this machine.`);
+    console.warn(
+      `PostgreSQL not reachable at ${PG_ADMIN_URL}; PostgreSQL tests are skipped on this machine.`,
+    );
     return false;
   }
 }

@@ -1,7 +1,14 @@
 import { createTandem } from '../main.ts';
 import { SYSTEM } from '../platform/access/actor.ts';
 import type { Config } from '../platform/config/config.ts';
-import { CLIENT_PEOPLE, CLIENTS, type DemoPerson, PROVIDER, PROVIDER_PEOPLE, PROVIDER_TEAMS } from './demo-data.ts';
+import {
+  CLIENT_PEOPLE,
+  CLIENTS,
+  type DemoPerson,
+  PROVIDER,
+  PROVIDER_PEOPLE,
+  PROVIDER_TEAMS,
+} from './demo-data.ts';
 
 export const DEMO_ADMIN_EMAIL = 'admin@northwind.example';
 
@@ -12,9 +19,15 @@ export function demoPassword(): string {
 
 /** `tandem demo`: loads the demo once into the configured database and prints every login. */
 export async function runDemo(config: Config, out: (line: string) => void): Promise<number> {
-  const tandem = await createTandem(config, { log: (await import('../platform/log/logger.ts')).createLogger('warn') });
+  const tandem = await createTandem(config, {
+    log: (await import('../platform/log/logger.ts')).createLogger('warn'),
+  });
   try {
-    const loaded = await tandem.handle.db.selectFrom('organizations').select('id').where('slug', '=', PROVIDER.slug).executeTakeFirst();
+    const loaded = await tandem.handle.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('slug', '=', PROVIDER.slug)
+      .executeTakeFirst();
     if (loaded) out('The demo is already loaded.');
     else await loadDemo(tandem.services, demoPassword());
     printLogins(out);
@@ -26,26 +39,51 @@ export async function runDemo(config: Config, out: (line: string) => void): Prom
 
 type Services = Awaited<ReturnType<typeof createTandem>>['services'];
 
-async function loadDemo(services: Services, password: string): Promise<void> {
+export async function loadDemo(services: Services, password: string): Promise<void> {
   const provider = await services.organizations.createOrganization(SYSTEM, { ...PROVIDER, kind: 'provider' });
   const providerUsers = await createPeople(services, provider.id, PROVIDER_PEOPLE, password);
   for (const client of CLIENTS) {
-    const organization = await services.organizations.createOrganization(SYSTEM, { slug: client.slug, name: client.name });
-    const clientUsers = await createPeople(services, organization.id, CLIENT_PEOPLE[client.slug] ?? [], password);
-    const { id: engagementId } = await services.engagements.createEngagement(SYSTEM, { ...client.engagement, clientOrganizationId: organization.id });
+    const organization = await services.organizations.createOrganization(SYSTEM, {
+      slug: client.slug,
+      name: client.name,
+    });
+    const clientUsers = await createPeople(
+      services,
+      organization.id,
+      CLIENT_PEOPLE[client.slug] ?? [],
+      password,
+    );
+    const { id: engagementId } = await services.engagements.createEngagement(SYSTEM, {
+      ...client.engagement,
+      clientOrganizationId: organization.id,
+    });
     const teams = new Map<string, string>();
-    for (const team of PROVIDER_TEAMS) teams.set(team.name, (await services.teams.createTeam(SYSTEM, engagementId, { ...team, party: 'provider' })).id);
-    for (const team of client.internalTeams) teams.set(team.name, (await services.teams.createTeam(SYSTEM, engagementId, { ...team, party: 'internal' })).id);
+    for (const team of PROVIDER_TEAMS)
+      teams.set(
+        team.name,
+        (await services.teams.createTeam(SYSTEM, engagementId, { ...team, party: 'provider' })).id,
+      );
+    for (const team of client.internalTeams)
+      teams.set(
+        team.name,
+        (await services.teams.createTeam(SYSTEM, engagementId, { ...team, party: 'internal' })).id,
+      );
     for (const [person, userId] of [...providerUsers, ...clientUsers]) {
       const role = person.roles[client.slug] ?? person.roles['*'];
       if (!role) continue;
       await services.members.addMember(SYSTEM, engagementId, { email: person.email, role });
-      for (const team of person.teams ?? []) await services.teams.addTeamMember(SYSTEM, engagementId, teams.get(team)!, userId);
+      for (const team of person.teams ?? [])
+        await services.teams.addTeamMember(SYSTEM, engagementId, teams.get(team)!, userId);
     }
   }
 }
 
-async function createPeople(services: Services, organizationId: string, people: readonly DemoPerson[], password: string) {
+async function createPeople(
+  services: Services,
+  organizationId: string,
+  people: readonly DemoPerson[],
+  password: string,
+) {
   const created: Array<[DemoPerson, string]> = [];
   for (const person of people) {
     const user = await services.organizations.createUser(SYSTEM, {
@@ -63,7 +101,11 @@ async function createPeople(services: Services, organizationId: string, people: 
 function printLogins(out: (line: string) => void): void {
   out(`\nDemo logins (password "${demoPassword()}"):`);
   for (const person of [...PROVIDER_PEOPLE, ...Object.values(CLIENT_PEOPLE).flat()]) {
-    const roles = Object.entries(person.roles).map(([engagement, role]) => `${role}${engagement === '*' ? ' in every engagement' : ` in ${engagement}`}`);
-    out(`  ${person.email.padEnd(36)} ${person.name.padEnd(16)} ${roles.join(', ')}${person.orgAdmin ? ' (organization admin)' : ''}`);
+    const roles = Object.entries(person.roles).map(
+      ([engagement, role]) => `${role}${engagement === '*' ? ' in every engagement' : ` in ${engagement}`}`,
+    );
+    out(
+      `  ${person.email.padEnd(36)} ${person.name.padEnd(16)} ${roles.join(', ')}${person.orgAdmin ? ' (organization admin)' : ''}`,
+    );
   }
 }

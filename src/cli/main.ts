@@ -48,7 +48,9 @@ program
   .command('audit')
   .description('Audit log tools.')
   .command('verify')
-  .description('Check every audit hash chain and its signed checkpoints; exits 1 naming the first bad record.')
+  .description(
+    'Check every audit hash chain and its signed checkpoints; exits 1 naming the first bad record.',
+  )
   .action(async () => exit(await runAuditVerify({ config: config(), out: console.log })));
 
 function config() {

@@ -10,7 +10,11 @@ export async function runStart(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
   const tandem = await createTandem(config, { log, background: true });
   await tandem.app.listen({ port: config.port, host: config.host });
-  const demo = await tandem.handle.db.selectFrom('users').select('id').where('email', '=', DEMO_ADMIN_EMAIL).executeTakeFirst();
+  const demo = await tandem.handle.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', DEMO_ADMIN_EMAIL)
+    .executeTakeFirst();
   const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
   console.log(`\nTandem is running: open ${config.baseUrl}  (database: ${where})`);
   console.log(

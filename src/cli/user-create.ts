@@ -22,7 +22,9 @@ export async function runUserCreate(
   err: (line: string) => void,
 ): Promise<number> {
   if (!options.passwordStdin) {
-    err('Pass --password-stdin and pipe the password in, e.g.: printf %s "$PASSWORD" | tandem user create … --password-stdin');
+    err(
+      'Pass --password-stdin and pipe the password in, e.g.: printf %s "$PASSWORD" | tandem user create … --password-stdin',
+    );
     return 2;
   }
   if (Boolean(options.engagement) !== Boolean(options.role)) {
@@ -47,13 +49,18 @@ export async function runUserCreate(
         err(`No engagement "${options.engagement}". The user was created without a membership.`);
         return 1;
       }
-      const member = await services.members.addMember(SYSTEM, engagementId, { email: user.email, role: options.role });
+      const member = await services.members.addMember(SYSTEM, engagementId, {
+        email: user.email,
+        role: options.role,
+      });
       out(`Added to ${options.engagement} as ${member.role} (${member.party}).`);
     }
     return 0;
   } catch (error) {
     const e = error as Error & { errors?: { path: string; message: string }[] };
-    err(`Could not create the user: ${e.message}${e.errors?.length ? ` (${e.errors.map((f) => `${f.path} ${f.message}`).join('; ')})` : ''}`);
+    err(
+      `Could not create the user: ${e.message}${e.errors?.length ? ` (${e.errors.map((f) => `${f.path} ${f.message}`).join('; ')})` : ''}`,
+    );
     return 1;
   } finally {
     await tandem.close();

@@ -9,15 +9,19 @@ import type { AuditService } from './service.ts';
 export function auditRoutes(service: AuditService) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
-    app.get('/api/v1/engagements/:engagementId/audit', {
-      config: { access: { engagement: 'audit.read' } },
-      schema: {
-        tags: ['Audit'],
-        summary: 'The engagement’s audit log, newest first',
-        params: EngagementParams,
-        querystring: AuditQuery,
-        response: { 200: AuditPage, ...ProblemResponses },
+    app.get(
+      '/api/v1/engagements/:engagementId/audit',
+      {
+        config: { access: { engagement: 'audit.read' } },
+        schema: {
+          tags: ['Audit'],
+          summary: 'The engagement’s audit log, newest first',
+          params: EngagementParams,
+          querystring: AuditQuery,
+          response: { 200: AuditPage, ...ProblemResponses },
+        },
       },
-    }, async (request) => service.listEvents(actorOf(request), request.params.engagementId, request.query));
+      async (request) => service.listEvents(actorOf(request), request.params.engagementId, request.query),
+    );
   };
 }

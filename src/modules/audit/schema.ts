@@ -17,9 +17,12 @@ export const AuditEvent = Type.Object(
   {
     seq: Type.Integer({ description: 'Position in the engagement’s gapless, hash-chained log.' }),
     at: Type.String({ format: 'date-time' }),
-    actor: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false }), Type.Null()], {
-      description: 'null: Tandem itself.',
-    }),
+    actor: Type.Union(
+      [Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false }), Type.Null()],
+      {
+        description: 'null: Tandem itself.',
+      },
+    ),
     viaToken: Type.Boolean({ description: 'Done with an API token rather than a browser session.' }),
     party: Type.Union([Type.String(), Type.Null()]),
     action: Type.String(),

@@ -18,12 +18,23 @@ export const Me = Type.Object(
     name: Type.String(),
     orgRole: OrgRole,
     organization: Type.Object(
-      { id: Type.String(), slug: Type.String(), name: Type.String(), kind: Type.Union([Type.Literal('provider'), Type.Literal('client')]) },
+      {
+        id: Type.String(),
+        slug: Type.String(),
+        name: Type.String(),
+        kind: Type.Union([Type.Literal('provider'), Type.Literal('client')]),
+      },
       { additionalProperties: false },
     ),
     memberships: Type.Array(
       Type.Object(
-        { engagementId: Type.String(), engagementSlug: Type.String(), engagementName: Type.String(), role: RoleSchema, party: PartySchema },
+        {
+          engagementId: Type.String(),
+          engagementSlug: Type.String(),
+          engagementName: Type.String(),
+          role: RoleSchema,
+          party: PartySchema,
+        },
         { additionalProperties: false },
       ),
     ),
@@ -38,8 +49,12 @@ export const ApiToken = Type.Object(
   {
     id: Type.String(),
     name: Type.String(),
-    role: Type.Union([RoleSchema, Type.Null()], { description: 'The most the token may do; null: the owner’s role.' }),
-    engagementIds: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'Engagements it reaches; null: all of the owner’s.' }),
+    role: Type.Union([RoleSchema, Type.Null()], {
+      description: 'The most the token may do; null: the owner’s role.',
+    }),
+    engagementIds: Type.Union([Type.Array(Type.String()), Type.Null()], {
+      description: 'Engagements it reaches; null: all of the owner’s.',
+    }),
     createdAt: Type.String({ format: 'date-time' }),
     lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -55,13 +70,22 @@ export const CreatedApiToken = Type.Object(
 
 export const CreateTokenBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 80, description: 'What the token is for, e.g. "RMM sync".' }),
+    name: Type.String({
+      minLength: 1,
+      maxLength: 80,
+      description: 'What the token is for, e.g. "RMM sync".',
+    }),
     role: Type.Optional(RoleSchema),
-    engagementIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 500, uniqueItems: true })),
+    engagementIds: Type.Optional(
+      Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 500, uniqueItems: true }),
+    ),
   },
   { additionalProperties: false },
 );
 export type CreateTokenBody = Static<typeof CreateTokenBody>;
 
 export const TokenList = Type.Object({ items: Type.Array(ApiToken) }, { additionalProperties: false });
-export const TokenParams = Type.Object({ tokenId: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
+export const TokenParams = Type.Object(
+  { tokenId: Type.String({ maxLength: 64 }) },
+  { additionalProperties: false },
+);

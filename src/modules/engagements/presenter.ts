@@ -9,7 +9,11 @@ export function toEngagement(row: EngagementWithOrgs, standing: EngagementStandi
     name: row.name,
     ticketPrefix: row.ticket_prefix,
     clientOrganization: { id: row.client_organization_id, slug: row.client_slug, name: row.client_name },
-    providerOrganization: { id: row.provider_organization_id, slug: row.provider_slug, name: row.provider_name },
+    providerOrganization: {
+      id: row.provider_organization_id,
+      slug: row.provider_slug,
+      name: row.provider_name,
+    },
     role: standing.role,
     party: standing.party,
     createdAt: row.created_at,

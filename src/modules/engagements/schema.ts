@@ -13,7 +13,10 @@ export const RoleSchema = Type.Union(
     Type.Literal('viewer'),
     Type.Literal('requester'),
   ],
-  { description: 'admin, manager (approves, owns governance), agent (works tickets), analyst (security track), viewer (read-only), requester (own tickets only).' },
+  {
+    description:
+      'admin, manager (approves, owns governance), agent (works tickets), analyst (security track), viewer (read-only), requester (own tickets only).',
+  },
 );
 
 export const EngagementParams = Type.Object(
@@ -45,7 +48,9 @@ export const EngagementDetail = Type.Object(
     ),
     memberCount: Type.Integer(),
     teamCount: Type.Integer(),
-    allowedActions: Type.Array(Type.String(), { description: 'What the caller may do here, for showing only working controls.' }),
+    allowedActions: Type.Array(Type.String(), {
+      description: 'What the caller may do here, for showing only working controls.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -57,7 +62,10 @@ export const CreateEngagementBody = Type.Object(
   {
     slug: Slug,
     name: Type.String({ minLength: 1, maxLength: 120 }),
-    ticketPrefix: Type.String({ pattern: '^[A-Z][A-Z0-9]{1,7}$', description: '2–8 capitals or digits, starting with a letter.' }),
+    ticketPrefix: Type.String({
+      pattern: '^[A-Z][A-Z0-9]{1,7}$',
+      description: '2–8 capitals or digits, starting with a letter.',
+    }),
     clientOrganizationId: Type.String({ description: 'The client organization (kind client).' }),
   },
   { additionalProperties: false },

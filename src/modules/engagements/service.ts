@@ -23,7 +23,10 @@ export function createEngagementService({ db, now }: Pick<PlatformDeps, 'db' | '
     authorize(actor, 'engagement.read', engagementId);
     const row = await store.findEngagement(db, engagementId);
     if (!row) throw new NotFound();
-    const [parties, counts] = await Promise.all([store.partiesOf(db, engagementId), store.countsOf(db, engagementId)]);
+    const [parties, counts] = await Promise.all([
+      store.partiesOf(db, engagementId),
+      store.countsOf(db, engagementId),
+    ]);
     return {
       ...toEngagement(row, actor.engagements.get(engagementId)!),
       parties: parties.map((p) => ({ kind: p.kind, organization: { id: p.id, slug: p.slug, name: p.name } })),
@@ -40,11 +43,22 @@ export function createEngagementService({ db, now }: Pick<PlatformDeps, 'db' | '
   async function createEngagement(principal: Principal, body: CreateEngagementBody): Promise<{ id: string }> {
     authorizeGlobally(principal, 'engagement.create');
     const [client, provider] = await Promise.all([
-      db.selectFrom('organizations').selectAll().where('id', '=', body.clientOrganizationId).executeTakeFirst(),
-      db.selectFrom('organizations').selectAll().where('kind', '=', 'provider').orderBy('created_at').executeTakeFirst(),
+      db
+        .selectFrom('organizations')
+        .selectAll()
+        .where('id', '=', body.clientOrganizationId)
+        .executeTakeFirst(),
+      db
+        .selectFrom('organizations')
+        .selectAll()
+        .where('kind', '=', 'provider')
+        .orderBy('created_at')
+        .executeTakeFirst(),
     ]);
-    if (!client || client.kind !== 'client') {
-      throw new Invalid('No such client organization.', [{ path: '/clientOrganizationId', message: 'is not a client organization' }]);
+    if (client?.kind !== 'client') {
+      throw new Invalid('No such client organization.', [
+        { path: '/clientOrganizationId', message: 'is not a client organization' },
+      ]);
     }
     if (!provider) throw new Conflict('Create the provider organization first.');
     const id = uuidv7();
@@ -65,14 +79,43 @@ export function createEngagementService({ db, now }: Pick<PlatformDeps, 'db' | '
           { engagement_id: id, kind: 'internal', organization_id: client.id },
         ])
         .catch((error: unknown) => {
-          if (isUniqueViolation(error)) throw new Conflict('An engagement with this slug or ticket prefix exists.');
+          if (isUniqueViolation(error))
+            throw new Conflict('An engagement with this slug or ticket prefix exists.');
           throw error;
         });
-      await recordAudit(trx, principal, { engagementId: id, action: 'engagement.created', targetType: 'engagement', targetId: id, after: row }, now());
+      await recordAudit(
+        trx,
+        principal,
+        {
+          engagementId: id,
+          action: 'engagement.created',
+          targetType: 'engagement',
+          targetId: id,
+          after: row,
+        },
+        now(),
+      );
       if (principal.kind === 'user') {
-        const membership = { engagement_id: id, user_id: principal.userId, party: 'provider' as const, role: 'admin' as const, created_at: stamp };
+        const membership = {
+          engagement_id: id,
+          user_id: principal.userId,
+          party: 'provider' as const,
+          role: 'admin' as const,
+          created_at: stamp,
+        };
         await trx.insertInto('memberships').values(membership).execute();
-        await recordAudit(trx, principal, { engagementId: id, action: 'member.added', targetType: 'member', targetId: principal.userId, after: membership }, now());
+        await recordAudit(
+          trx,
+          principal,
+          {
+            engagementId: id,
+            action: 'member.added',
+            targetType: 'member',
+            targetId: principal.userId,
+            after: membership,
+          },
+          now(),
+        );
       }
     });
     return { id };

@@ -21,7 +21,10 @@ export type EngagementWithOrgs = Awaited<ReturnType<typeof findEngagement>> & {}
 /** The engagements with these ids (the caller's), by name. */
 export function listEngagements(db: Db, engagementIds: readonly string[]) {
   if (engagementIds.length === 0) return Promise.resolve([]);
-  return withOrganizations(db).where('engagements.id', 'in', engagementIds).orderBy('engagements.name').execute();
+  return withOrganizations(db)
+    .where('engagements.id', 'in', engagementIds)
+    .orderBy('engagements.name')
+    .execute();
 }
 
 export function findEngagement(db: Db, engagementId: string) {
@@ -32,9 +35,16 @@ export function findEngagementIdBySlug(db: Db, slug: string) {
   return db.selectFrom('engagements').select('id').where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function insertEngagement(db: Db, row: EngagementsTable, parties: readonly PartiesTable[]): Promise<void> {
+export async function insertEngagement(
+  db: Db,
+  row: EngagementsTable,
+  parties: readonly PartiesTable[],
+): Promise<void> {
   await db.insertInto('engagements').values(row).execute();
-  await db.insertInto('parties').values([...parties]).execute();
+  await db
+    .insertInto('parties')
+    .values([...parties])
+    .execute();
 }
 
 export async function countsOf(db: Db, engagementId: string): Promise<{ members: number; teams: number }> {

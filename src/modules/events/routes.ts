@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { can } from '../../platform/access/policy.ts';
-import type { Authenticate } from '../../platform/http/access-hook.ts';
-import { actorOf } from '../../platform/http/access-hook.ts';
 import type { EventBus } from '../../platform/bus/bus.ts';
 import { mayReceive } from '../../platform/bus/event.ts';
+import type { Authenticate } from '../../platform/http/access-hook.ts';
+import { actorOf } from '../../platform/http/access-hook.ts';
 import { ProblemResponses } from '../../platform/http/schema.ts';
 import { EngagementParams } from '../engagements/schema.ts';
 
@@ -18,41 +18,47 @@ const RECHECK_MS = 15_000;
  */
 export function eventRoutes(bus: EventBus, authenticate: Authenticate) {
   return async (app: FastifyInstance) => {
-    app.get<{ Params: { engagementId: string } }>('/api/v1/engagements/:engagementId/events', {
-      config: { access: { engagement: 'events.subscribe' } },
-      schema: {
-        tags: ['Live updates'],
-        summary: 'Live changes in the engagement (text/event-stream)',
-        params: EngagementParams,
-        response: { 200: Type.String({ description: 'An event stream.' }), ...ProblemResponses },
+    app.get<{ Params: { engagementId: string } }>(
+      '/api/v1/engagements/:engagementId/events',
+      {
+        config: { access: { engagement: 'events.subscribe' } },
+        schema: {
+          tags: ['Live updates'],
+          summary: 'Live changes in the engagement (text/event-stream)',
+          params: EngagementParams,
+          response: { 200: Type.String({ description: 'An event stream.' }), ...ProblemResponses },
+        },
       },
-    }, (request, reply) => {
-      const { engagementId } = request.params;
-      const party = actorOf(request).engagements.get(engagementId)!.party;
-      reply.hijack();
-      const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      raw.write('retry: 3000\n: connected\n\n');
-      const unsubscribe = bus.subscribe(engagementId, (event) => {
-        if (!mayReceive(event, party)) return;
-        raw.write(`event: ${event.type}\ndata: ${JSON.stringify({ type: event.type, id: event.id ?? null, data: event.data ?? null })}\n\n`);
-      });
-      const recheck = setInterval(async () => {
-        const auth = await authenticate(request).catch(() => null);
-        if (!auth || !can(auth.actor, 'events.subscribe', engagementId)) return close();
-        raw.write(': keep-alive\n\n');
-      }, RECHECK_MS);
-      const close = () => {
-        clearInterval(recheck);
-        unsubscribe();
-        raw.end();
-      };
-      request.raw.on('close', close);
-    });
+      (request, reply) => {
+        const { engagementId } = request.params;
+        const party = actorOf(request).engagements.get(engagementId)!.party;
+        reply.hijack();
+        const raw = reply.raw;
+        raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        raw.write('retry: 3000\n: connected\n\n');
+        const unsubscribe = bus.subscribe(engagementId, (event) => {
+          if (!mayReceive(event, party)) return;
+          raw.write(
+            `event: ${event.type}\ndata: ${JSON.stringify({ type: event.type, id: event.id ?? null, data: event.data ?? null })}\n\n`,
+          );
+        });
+        const recheck = setInterval(async () => {
+          const auth = await authenticate(request).catch(() => null);
+          if (!auth || !can(auth.actor, 'events.subscribe', engagementId)) return close();
+          raw.write(': keep-alive\n\n');
+        }, RECHECK_MS);
+        const close = () => {
+          clearInterval(recheck);
+          unsubscribe();
+          raw.end();
+        };
+        request.raw.on('close', close);
+      },
+    );
   };
 }

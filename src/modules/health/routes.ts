@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { Type } from 'typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { ProblemResponses } from '../../platform/http/schema.ts';
@@ -12,7 +12,12 @@ export function healthRoutes(db: Db) {
   return async (app: FastifyInstance) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry, prefix: 'tandem_' });
-    const requests = new Counter({ name: 'tandem_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
+    const requests = new Counter({
+      name: 'tandem_http_requests_total',
+      help: 'HTTP requests',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    });
     const duration = new Histogram({
       name: 'tandem_http_request_duration_seconds',
       help: 'HTTP request duration',
@@ -26,28 +31,47 @@ export function healthRoutes(db: Db) {
       duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
     });
 
-    app.get('/healthz', {
-      config: { access: 'public' },
-      schema: { tags: ['Operations'], summary: 'The process is up', response: { 200: Status } },
-    }, async () => ({ status: 'ok' }));
+    app.get(
+      '/healthz',
+      {
+        config: { access: 'public' },
+        schema: { tags: ['Operations'], summary: 'The process is up', response: { 200: Status } },
+      },
+      async () => ({ status: 'ok' }),
+    );
 
-    app.get('/readyz', {
-      config: { access: 'public' },
-      schema: { tags: ['Operations'], summary: 'The database answers', response: { 200: Status, ...ProblemResponses } },
-    }, async (_request, reply) => {
-      try {
-        await sql`select 1`.execute(db);
-        return { status: 'ready' };
-      } catch {
-        return reply.status(503).type('application/problem+json').send({
-          type: 'urn:tandem:problem:unavailable', title: 'Service Unavailable', status: 503, detail: 'The database does not answer.',
-        });
-      }
-    });
+    app.get(
+      '/readyz',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Operations'],
+          summary: 'The database answers',
+          response: { 200: Status, ...ProblemResponses },
+        },
+      },
+      async (_request, reply) => {
+        try {
+          await sql`select 1`.execute(db);
+          return { status: 'ready' };
+        } catch {
+          return reply.status(503).type('application/problem+json').send({
+            type: 'urn:tandem:problem:unavailable',
+            title: 'Service Unavailable',
+            status: 503,
+            detail: 'The database does not answer.',
+          });
+        }
+      },
+    );
 
-    app.get('/metrics', {
-      config: { access: 'public' },
-      schema: { tags: ['Operations'], summary: 'Prometheus metrics', response: { 200: Type.String() } },
-    }, async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+    app.get(
+      '/metrics',
+      {
+        config: { access: 'public' },
+        schema: { tags: ['Operations'], summary: 'Prometheus metrics', response: { 200: Type.String() } },
+      },
+      async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
+    );
   };
 }

@@ -9,7 +9,9 @@ export const Member = Type.Object(
     role: RoleSchema,
     party: PartySchema,
     disabled: Type.Boolean({ description: 'The user account is disabled installation-wide.' }),
-    teams: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false })),
+    teams: Type.Array(
+      Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -24,7 +26,11 @@ export const MemberParams = Type.Object(
 
 export const AddMemberBody = Type.Object(
   {
-    email: Type.String({ format: 'email', maxLength: 254, description: 'An existing user of the provider or of this client.' }),
+    email: Type.String({
+      format: 'email',
+      maxLength: 254,
+      description: 'An existing user of the provider or of this client.',
+    }),
     role: RoleSchema,
   },
   { additionalProperties: false },

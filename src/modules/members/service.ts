@@ -18,35 +18,65 @@ export type MemberService = ReturnType<typeof createMemberService>;
 export function createMemberService({ db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>) {
   async function listMembers(actor: Principal, engagementId: string): Promise<Member[]> {
     authorize(actor, 'member.read', engagementId);
-    const [rows, teams] = await Promise.all([store.listMembers(db, engagementId), store.teamsOfMembers(db, engagementId)]);
+    const [rows, teams] = await Promise.all([
+      store.listMembers(db, engagementId),
+      store.teamsOfMembers(db, engagementId),
+    ]);
     return rows.map((row) => toMember(row, teams));
   }
 
   async function addMember(actor: Principal, engagementId: string, body: AddMemberBody): Promise<Member> {
     authorize(actor, 'member.manage', engagementId);
     mayGrant(actor, engagementId, body.role);
-    const user = await db.selectFrom('users').select(['id', 'organization_id']).where('email', '=', body.email.trim().toLowerCase()).executeTakeFirst();
-    if (!user) throw new Invalid('No user has this e-mail; create the user first.', [{ path: '/email', message: 'is not a user' }]);
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'organization_id'])
+      .where('email', '=', body.email.trim().toLowerCase())
+      .executeTakeFirst();
+    if (!user)
+      throw new Invalid('No user has this e-mail; create the user first.', [
+        { path: '/email', message: 'is not a user' },
+      ]);
     const party = (await store.partyOfOrganization(db, engagementId, user.organization_id))?.kind;
     if (!party) {
-      throw new Invalid('This user belongs to neither party of the engagement.', [{ path: '/email', message: 'is not provider or client staff' }]);
+      throw new Invalid('This user belongs to neither party of the engagement.', [
+        { path: '/email', message: 'is not provider or client staff' },
+      ]);
     }
     if (body.role === 'requester' && party === 'provider') {
-      throw new Invalid('Requesters are the client’s employees.', [{ path: '/role', message: 'requester is for internal users' }]);
+      throw new Invalid('Requesters are the client’s employees.', [
+        { path: '/role', message: 'requester is for internal users' },
+      ]);
     }
-    const row = { engagement_id: engagementId, user_id: user.id, party, role: body.role as Role, created_at: now().toISOString() };
+    const row = {
+      engagement_id: engagementId,
+      user_id: user.id,
+      party,
+      role: body.role as Role,
+      created_at: now().toISOString(),
+    };
     await db.transaction().execute(async (trx) => {
       await store.insertMembership(trx, row).catch((error: unknown) => {
         if (isUniqueViolation(error)) throw new Conflict('This user is already a member.');
         throw error;
       });
-      await recordAudit(trx, actor, { engagementId, action: 'member.added', targetType: 'member', targetId: user.id, after: row }, now());
+      await recordAudit(
+        trx,
+        actor,
+        { engagementId, action: 'member.added', targetType: 'member', targetId: user.id, after: row },
+        now(),
+      );
     });
     await bus.publish({ engagementId, type: 'member.added', id: user.id });
     return memberOrThrow(engagementId, user.id);
   }
 
-  async function changeRole(actor: Principal, engagementId: string, userId: string, role: Role): Promise<Member> {
+  async function changeRole(
+    actor: Principal,
+    engagementId: string,
+    userId: string,
+    role: Role,
+  ): Promise<Member> {
     authorize(actor, 'member.manage', engagementId);
     const before = await store.findMember(db, engagementId, userId);
     if (!before) throw new NotFound();
@@ -55,7 +85,19 @@ export function createMemberService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     await db.transaction().execute(async (trx) => {
       if (before.role === 'admin' && role !== 'admin') await keepOneAdmin(trx, engagementId);
       await store.updateRole(trx, engagementId, userId, role);
-      await recordAudit(trx, actor, { engagementId, action: 'member.role_changed', targetType: 'member', targetId: userId, before: { role: before.role }, after: { role } }, now());
+      await recordAudit(
+        trx,
+        actor,
+        {
+          engagementId,
+          action: 'member.role_changed',
+          targetType: 'member',
+          targetId: userId,
+          before: { role: before.role },
+          after: { role },
+        },
+        now(),
+      );
     });
     await bus.publish({ engagementId, type: 'member.updated', id: userId });
     return memberOrThrow(engagementId, userId);
@@ -69,7 +111,12 @@ export function createMemberService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     await db.transaction().execute(async (trx) => {
       if (before.role === 'admin') await keepOneAdmin(trx, engagementId);
       await store.deleteMembership(trx, engagementId, userId);
-      await recordAudit(trx, actor, { engagementId, action: 'member.removed', targetType: 'member', targetId: userId, before }, now());
+      await recordAudit(
+        trx,
+        actor,
+        { engagementId, action: 'member.removed', targetType: 'member', targetId: userId, before },
+        now(),
+      );
     });
     await bus.publish({ engagementId, type: 'member.removed', id: userId });
   }
@@ -77,11 +124,13 @@ export function createMemberService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
   /** Managers run their engagement's roster but cannot make or unmake admins. */
   function mayGrant(actor: Principal, engagementId: string, role: Role): void {
     if (role !== 'admin' || actor.kind === 'system') return;
-    if (actor.engagements.get(engagementId)?.role !== 'admin') throw new Forbidden('Only an admin may grant or change the admin role.');
+    if (actor.engagements.get(engagementId)?.role !== 'admin')
+      throw new Forbidden('Only an admin may grant or change the admin role.');
   }
 
   async function keepOneAdmin(trx: typeof db, engagementId: string): Promise<void> {
-    if ((await store.countAdmins(trx, engagementId)) <= 1) throw new Conflict('An engagement keeps at least one admin.');
+    if ((await store.countAdmins(trx, engagementId)) <= 1)
+      throw new Conflict('An engagement keeps at least one admin.');
   }
 
   async function memberOrThrow(engagementId: string, userId: string): Promise<Member> {
@@ -93,7 +142,10 @@ export function createMemberService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
   return { listMembers, addMember, changeRole, removeMember };
 }
 
-function toMember(row: store.MemberRow, teams: readonly { user_id: string; id: string; name: string }[]): Member {
+function toMember(
+  row: store.MemberRow,
+  teams: readonly { user_id: string; id: string; name: string }[],
+): Member {
   return {
     userId: row.user_id,
     name: row.name,

@@ -5,7 +5,14 @@ export function listMembers(db: Db, engagementId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['memberships.user_id', 'memberships.role', 'memberships.party', 'users.name', 'users.email', 'users.disabled_at'])
+    .select([
+      'memberships.user_id',
+      'memberships.role',
+      'memberships.party',
+      'users.name',
+      'users.email',
+      'users.disabled_at',
+    ])
     .where('memberships.engagement_id', '=', engagementId)
     .orderBy('users.name')
     .execute();
@@ -17,7 +24,14 @@ export function findMember(db: Db, engagementId: string, userId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['memberships.user_id', 'memberships.role', 'memberships.party', 'users.name', 'users.email', 'users.disabled_at'])
+    .select([
+      'memberships.user_id',
+      'memberships.role',
+      'memberships.party',
+      'users.name',
+      'users.email',
+      'users.disabled_at',
+    ])
     .where('memberships.engagement_id', '=', engagementId)
     .where('memberships.user_id', '=', userId)
     .executeTakeFirst();
@@ -28,7 +42,9 @@ export function teamsOfMembers(db: Db, engagementId: string) {
   return db
     .selectFrom('team_members')
     .innerJoin('teams', (join) =>
-      join.onRef('teams.engagement_id', '=', 'team_members.engagement_id').onRef('teams.id', '=', 'team_members.team_id'),
+      join
+        .onRef('teams.engagement_id', '=', 'team_members.engagement_id')
+        .onRef('teams.id', '=', 'team_members.team_id'),
     )
     .select(['team_members.user_id', 'teams.id', 'teams.name'])
     .where('team_members.engagement_id', '=', engagementId)
@@ -40,12 +56,26 @@ export async function insertMembership(db: Db, row: MembershipsTable): Promise<v
   await db.insertInto('memberships').values(row).execute();
 }
 
-export async function updateRole(db: Db, engagementId: string, userId: string, role: MembershipsTable['role']) {
-  await db.updateTable('memberships').set({ role }).where('engagement_id', '=', engagementId).where('user_id', '=', userId).execute();
+export async function updateRole(
+  db: Db,
+  engagementId: string,
+  userId: string,
+  role: MembershipsTable['role'],
+) {
+  await db
+    .updateTable('memberships')
+    .set({ role })
+    .where('engagement_id', '=', engagementId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export async function deleteMembership(db: Db, engagementId: string, userId: string): Promise<void> {
-  await db.deleteFrom('memberships').where('engagement_id', '=', engagementId).where('user_id', '=', userId).execute();
+  await db
+    .deleteFrom('memberships')
+    .where('engagement_id', '=', engagementId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export function partyOfOrganization(db: Db, engagementId: string, organizationId: string) {

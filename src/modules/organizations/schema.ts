@@ -48,7 +48,9 @@ export const User = Type.Object(
     name: Type.String(),
     organization: OrganizationRef,
     orgRole: OrgRole,
-    disabled: Type.Boolean({ description: 'A disabled user cannot log in and their sessions and tokens stop working.' }),
+    disabled: Type.Boolean({
+      description: 'A disabled user cannot log in and their sessions and tokens stop working.',
+    }),
     createdAt: Type.String({ format: 'date-time' }),
   },
   { additionalProperties: false },
@@ -77,6 +79,12 @@ export const UpdateUserBody = Type.Object(
 );
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
-export const UserParams = Type.Object({ userId: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
-export const OrganizationList = Type.Object({ items: Type.Array(Organization) }, { additionalProperties: false });
+export const UserParams = Type.Object(
+  { userId: Type.String({ maxLength: 64 }) },
+  { additionalProperties: false },
+);
+export const OrganizationList = Type.Object(
+  { items: Type.Array(Organization) },
+  { additionalProperties: false },
+);
 export const UserList = Type.Object({ items: Type.Array(User) }, { additionalProperties: false });

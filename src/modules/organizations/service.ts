@@ -31,10 +31,29 @@ export function createOrganizationService({ db, now }: Pick<PlatformDeps, 'db' |
     body: CreateOrganizationBody & { kind?: OrganizationKind },
   ): Promise<Organization> {
     authorizeGlobally(principal, 'organization.manage');
-    const row = { id: uuidv7(), slug: body.slug, name: body.name, kind: body.kind ?? 'client', created_at: now().toISOString() };
+    const row = {
+      id: uuidv7(),
+      slug: body.slug,
+      name: body.name,
+      kind: body.kind ?? 'client',
+      created_at: now().toISOString(),
+    };
     await db.transaction().execute(async (trx) => {
-      await store.insertOrganization(trx, row).catch(rethrowDuplicate(`An organization with slug "${body.slug}" exists.`));
-      await recordAudit(trx, principal, { engagementId: null, action: 'organization.created', targetType: 'organization', targetId: row.id, after: row }, now());
+      await store
+        .insertOrganization(trx, row)
+        .catch(rethrowDuplicate(`An organization with slug "${body.slug}" exists.`));
+      await recordAudit(
+        trx,
+        principal,
+        {
+          engagementId: null,
+          action: 'organization.created',
+          targetType: 'organization',
+          targetId: row.id,
+          after: row,
+        },
+        now(),
+      );
     });
     return toOrganization(row);
   }
@@ -44,10 +63,15 @@ export function createOrganizationService({ db, now }: Pick<PlatformDeps, 'db' |
     return (await store.listUsers(db, visibleOrganizationId(actor))).map(toUser);
   }
 
-  async function createUser(principal: Principal, body: CreateUserBody & { organizationSlug?: string }): Promise<User> {
+  async function createUser(
+    principal: Principal,
+    body: CreateUserBody & { organizationSlug?: string },
+  ): Promise<User> {
     authorizeGlobally(principal, 'user.manage');
     if (body.password.length < MIN_PASSWORD_LENGTH) {
-      throw new Invalid(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`, [{ path: '/password', message: 'is too short' }]);
+      throw new Invalid(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`, [
+        { path: '/password', message: 'is too short' },
+      ]);
     }
     const organization = await organizationFor(principal, body);
     const email = body.email.trim().toLowerCase();
@@ -65,19 +89,32 @@ export function createOrganizationService({ db, now }: Pick<PlatformDeps, 'db' |
     };
     await db.transaction().execute(async (trx) => {
       await store.insertUser(trx, row).catch(rethrowDuplicate(`A user with e-mail ${email} exists.`));
-      await recordAudit(trx, principal, { engagementId: null, action: 'user.created', targetType: 'user', targetId: row.id, after: row }, now());
+      await recordAudit(
+        trx,
+        principal,
+        { engagementId: null, action: 'user.created', targetType: 'user', targetId: row.id, after: row },
+        now(),
+      );
     });
     return toUser({ ...row, org_slug: organization.slug, org_name: organization.name });
   }
 
-  async function organizationFor(principal: Principal, body: { organizationId?: string; organizationSlug?: string }) {
+  async function organizationFor(
+    principal: Principal,
+    body: { organizationId?: string; organizationSlug?: string },
+  ) {
     const wanted = body.organizationSlug
       ? { slug: body.organizationSlug }
       : { id: body.organizationId ?? (principal.kind === 'user' ? principal.organizationId : '') };
     const organization = await store.findOrganization(db, wanted);
-    const reachable = principal.kind === 'system' || visibleOrganizationId(principal) === null || organization?.id === principal.organizationId;
+    const reachable =
+      principal.kind === 'system' ||
+      visibleOrganizationId(principal) === null ||
+      organization?.id === principal.organizationId;
     if (!organization || !reachable) {
-      throw new Invalid('No such organization.', [{ path: '/organizationId', message: 'is not an organization you manage' }]);
+      throw new Invalid('No such organization.', [
+        { path: '/organizationId', message: 'is not an organization you manage' },
+      ]);
     }
     return organization;
   }
@@ -91,13 +128,27 @@ export function createOrganizationService({ db, now }: Pick<PlatformDeps, 'db' |
     const changes = {
       ...(body.name !== undefined ? { name: body.name.trim() } : {}),
       ...(body.orgRole !== undefined ? { org_role: body.orgRole } : {}),
-      ...(body.disabled !== undefined ? { disabled_at: body.disabled ? (before.disabled_at ?? now().toISOString()) : null } : {}),
+      ...(body.disabled !== undefined
+        ? { disabled_at: body.disabled ? (before.disabled_at ?? now().toISOString()) : null }
+        : {}),
       updated_at: now().toISOString(),
     };
     await db.transaction().execute(async (trx) => {
       await store.updateUser(trx, userId, changes);
       if (body.disabled === true) await endAllSessions(trx, userId);
-      await recordAudit(trx, actor, { engagementId: null, action: 'user.updated', targetType: 'user', targetId: userId, before, after: { ...before, ...changes } }, now());
+      await recordAudit(
+        trx,
+        actor,
+        {
+          engagementId: null,
+          action: 'user.updated',
+          targetType: 'user',
+          targetId: userId,
+          before,
+          after: { ...before, ...changes },
+        },
+        now(),
+      );
     });
     return toUser({ ...before, ...changes });
   }

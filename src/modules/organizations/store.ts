@@ -9,7 +9,10 @@ export function listOrganizations(db: Db, onlyId?: string): Promise<Organization
   return query.execute();
 }
 
-export function findOrganization(db: Db, by: { id: string } | { slug: string }): Promise<OrganizationRow | undefined> {
+export function findOrganization(
+  db: Db,
+  by: { id: string } | { slug: string },
+): Promise<OrganizationRow | undefined> {
   const query = db.selectFrom('organizations').selectAll();
   return ('id' in by ? query.where('id', '=', by.id) : query.where('slug', '=', by.slug)).executeTakeFirst();
 }
@@ -35,7 +38,9 @@ export function listUsers(db: Db, organizationId: string | null): Promise<UserWi
 
 export function findUser(db: Db, by: { id: string } | { email: string }): Promise<UserWithOrg | undefined> {
   const query = usersWithOrg(db);
-  return ('id' in by ? query.where('users.id', '=', by.id) : query.where('users.email', '=', by.email)).executeTakeFirst();
+  return (
+    'id' in by ? query.where('users.id', '=', by.id) : query.where('users.email', '=', by.email)
+  ).executeTakeFirst();
 }
 
 export async function insertUser(db: Db, row: UsersTable): Promise<void> {

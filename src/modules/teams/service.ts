@@ -15,28 +15,63 @@ export type TeamService = ReturnType<typeof createTeamService>;
 export function createTeamService({ db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>) {
   async function listTeams(actor: Principal, engagementId: string): Promise<Team[]> {
     authorize(actor, 'team.read', engagementId);
-    const [teams, members] = await Promise.all([store.listTeams(db, engagementId), store.teamMembers(db, engagementId)]);
+    const [teams, members] = await Promise.all([
+      store.listTeams(db, engagementId),
+      store.teamMembers(db, engagementId),
+    ]);
     return teams.map((t) => toTeam(t, members));
   }
 
   async function createTeam(actor: Principal, engagementId: string, body: CreateTeamBody): Promise<Team> {
     authorize(actor, 'team.manage', engagementId);
-    const row = { engagement_id: engagementId, id: uuidv7(), party: body.party, name: body.name.trim(), description: body.description ?? '', created_at: now().toISOString() };
+    const row = {
+      engagement_id: engagementId,
+      id: uuidv7(),
+      party: body.party,
+      name: body.name.trim(),
+      description: body.description ?? '',
+      created_at: now().toISOString(),
+    };
     await db.transaction().execute(async (trx) => {
       await store.insertTeam(trx, row).catch(duplicateName);
-      await recordAudit(trx, actor, { engagementId, action: 'team.created', targetType: 'team', targetId: row.id, after: row }, now());
+      await recordAudit(
+        trx,
+        actor,
+        { engagementId, action: 'team.created', targetType: 'team', targetId: row.id, after: row },
+        now(),
+      );
     });
     await bus.publish({ engagementId, type: 'team.created', id: row.id });
     return toTeam(row, []);
   }
 
-  async function updateTeam(actor: Principal, engagementId: string, teamId: string, body: UpdateTeamBody): Promise<Team> {
+  async function updateTeam(
+    actor: Principal,
+    engagementId: string,
+    teamId: string,
+    body: UpdateTeamBody,
+  ): Promise<Team> {
     authorize(actor, 'team.manage', engagementId);
     const before = await teamOrThrow(engagementId, teamId);
-    const changes = { ...(body.name !== undefined ? { name: body.name.trim() } : {}), ...(body.description !== undefined ? { description: body.description } : {}) };
+    const changes = {
+      ...(body.name !== undefined ? { name: body.name.trim() } : {}),
+      ...(body.description !== undefined ? { description: body.description } : {}),
+    };
     await db.transaction().execute(async (trx) => {
       await store.updateTeam(trx, engagementId, teamId, changes).catch(duplicateName);
-      await recordAudit(trx, actor, { engagementId, action: 'team.updated', targetType: 'team', targetId: teamId, before, after: { ...before, ...changes } }, now());
+      await recordAudit(
+        trx,
+        actor,
+        {
+          engagementId,
+          action: 'team.updated',
+          targetType: 'team',
+          targetId: teamId,
+          before,
+          after: { ...before, ...changes },
+        },
+        now(),
+      );
     });
     await bus.publish({ engagementId, type: 'team.updated', id: teamId });
     return toTeam({ ...before, ...changes }, await store.teamMembers(db, engagementId));
@@ -47,31 +82,69 @@ export function createTeamService({ db, now, bus }: Pick<PlatformDeps, 'db' | 'n
     const before = await teamOrThrow(engagementId, teamId);
     await db.transaction().execute(async (trx) => {
       await store.deleteTeam(trx, engagementId, teamId);
-      await recordAudit(trx, actor, { engagementId, action: 'team.deleted', targetType: 'team', targetId: teamId, before }, now());
+      await recordAudit(
+        trx,
+        actor,
+        { engagementId, action: 'team.deleted', targetType: 'team', targetId: teamId, before },
+        now(),
+      );
     });
     await bus.publish({ engagementId, type: 'team.deleted', id: teamId });
   }
 
   /** A team holds members of its own party only. */
-  async function addTeamMember(actor: Principal, engagementId: string, teamId: string, userId: string): Promise<void> {
+  async function addTeamMember(
+    actor: Principal,
+    engagementId: string,
+    teamId: string,
+    userId: string,
+  ): Promise<void> {
     authorize(actor, 'team.manage', engagementId);
     const team = await teamOrThrow(engagementId, teamId);
     const membership = await store.membershipOf(db, engagementId, userId);
     if (!membership) throw new NotFound();
-    if (membership.party !== team.party) throw new Invalid(`Only ${team.party} members can join a ${team.party} team.`);
+    if (membership.party !== team.party)
+      throw new Invalid(`Only ${team.party} members can join a ${team.party} team.`);
     await db.transaction().execute(async (trx) => {
       await store.addTeamMember(trx, engagementId, teamId, userId);
-      await recordAudit(trx, actor, { engagementId, action: 'team.member_added', targetType: 'team', targetId: teamId, after: { userId } }, now());
+      await recordAudit(
+        trx,
+        actor,
+        {
+          engagementId,
+          action: 'team.member_added',
+          targetType: 'team',
+          targetId: teamId,
+          after: { userId },
+        },
+        now(),
+      );
     });
     await bus.publish({ engagementId, type: 'team.updated', id: teamId });
   }
 
-  async function removeTeamMember(actor: Principal, engagementId: string, teamId: string, userId: string): Promise<void> {
+  async function removeTeamMember(
+    actor: Principal,
+    engagementId: string,
+    teamId: string,
+    userId: string,
+  ): Promise<void> {
     authorize(actor, 'team.manage', engagementId);
     await teamOrThrow(engagementId, teamId);
     await db.transaction().execute(async (trx) => {
       if ((await store.removeTeamMember(trx, engagementId, teamId, userId)) === 0) throw new NotFound();
-      await recordAudit(trx, actor, { engagementId, action: 'team.member_removed', targetType: 'team', targetId: teamId, before: { userId } }, now());
+      await recordAudit(
+        trx,
+        actor,
+        {
+          engagementId,
+          action: 'team.member_removed',
+          targetType: 'team',
+          targetId: teamId,
+          before: { userId },
+        },
+        now(),
+      );
     });
     await bus.publish({ engagementId, type: 'team.updated', id: teamId });
   }

@@ -103,14 +103,15 @@ function isSecretKey(key: string): boolean {
 }
 
 /** A copy with secret keys removed at every depth; leaves everything else for canonicalJson. */
-export function withoutSecrets(value: unknown): unknown {
+function withoutSecrets(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   // Dates and other values that say how they serialize are stripped in that form.
   const json = (value as { toJSON?: unknown }).toJSON;
   if (typeof json === 'function') return withoutSecrets(json.call(value));
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value instanceof Map || value instanceof Set) return value;
-  const copy: Record<string, unknown> = {};
+  // No prototype, so a key named __proto__ (JSON.parse can produce one) stays plain data.
+  const copy: Record<string, unknown> = Object.create(null);
   for (const [key, member] of Object.entries(value)) {
     if (!isSecretKey(key)) copy[key] = withoutSecrets(member);
   }

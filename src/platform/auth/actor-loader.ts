@@ -37,7 +37,8 @@ export async function loadActor(db: Db, userId: string, token: TokenScope | null
   const allowed = token?.engagementIds ? new Set(token.engagementIds) : null;
   const engagements = new Map<string, EngagementStanding>();
   for (const m of memberships) {
-    if (!allowed || allowed.has(m.engagement_id)) engagements.set(m.engagement_id, { party: m.party, role: m.role });
+    if (!allowed || allowed.has(m.engagement_id))
+      engagements.set(m.engagement_id, { party: m.party, role: m.role });
   }
   return {
     kind: 'user',

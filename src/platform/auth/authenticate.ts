@@ -40,12 +40,20 @@ async function byToken(db: Db, secret: string, now: Date): Promise<Authenticatio
     token.all_engagements === 1
       ? null
       : (
-          await db.selectFrom('api_token_engagements').select('engagement_id').where('token_id', '=', token.id).execute()
+          await db
+            .selectFrom('api_token_engagements')
+            .select('engagement_id')
+            .where('token_id', '=', token.id)
+            .execute()
         ).map((r) => r.engagement_id);
   const actor = await loadActor(db, token.user_id, { id: token.id, role: token.role, engagementIds });
   if (!actor) return null;
   if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) > TOKEN_TOUCH_AFTER_MS) {
-    await db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', token.id).execute();
+    await db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now.toISOString() })
+      .where('id', '=', token.id)
+      .execute();
   }
   return { actor, via: 'token' };
 }

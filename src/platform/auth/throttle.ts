@@ -61,7 +61,8 @@ export class LoginThrottle {
 
   private bump(key: string, windowSeconds: number, nowMs: number): void {
     const window = this.windows.get(key);
-    if (!window || window.resetAt <= nowMs) this.windows.set(key, { count: 1, resetAt: nowMs + windowSeconds * 1000 });
+    if (!window || window.resetAt <= nowMs)
+      this.windows.set(key, { count: 1, resetAt: nowMs + windowSeconds * 1000 });
     else window.count += 1;
   }
 

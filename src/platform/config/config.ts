@@ -10,7 +10,9 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   /** `sqlite` uses `<dataDir>/tandem.db`; `postgres` uses `databaseUrl`. */
-  readonly database: { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly database:
+    | { readonly kind: 'sqlite'; readonly file: string }
+    | { readonly kind: 'postgres'; readonly url: string };
   /** The origin browsers reach Tandem on; cookie-authenticated writes must come from it. */
   readonly baseUrl: string;
   readonly logLevel: LogLevel;
@@ -55,7 +57,14 @@ export function loadConfig(env: Env = process.env): Config {
   };
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+function integer(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
@@ -79,7 +88,9 @@ function databaseFrom(raw: string | undefined, dataDir: string, problems: string
   } else if (url.startsWith('sqlite:')) {
     return { kind: 'sqlite', file: path.resolve(url.slice('sqlite:'.length)) };
   } else {
-    problems.push('DATABASE_URL must start with postgres:// (or sqlite:<file>); leave it unset for the embedded SQLite database');
+    problems.push(
+      'DATABASE_URL must start with postgres:// (or sqlite:<file>); leave it unset for the embedded SQLite database',
+    );
   }
   return { kind: 'sqlite', file: path.join(dataDir, 'tandem.db') };
 }
@@ -92,7 +103,9 @@ function baseUrlFrom(raw: string | undefined, port: number, problems: string[]):
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
     return url.origin;
   } catch {
-    problems.push(`TANDEM_BASE_URL must be an http(s) URL such as https://tandem.example.com; got "${value}"`);
+    problems.push(
+      `TANDEM_BASE_URL must be an http(s) URL such as https://tandem.example.com; got "${value}"`,
+    );
     return `http://localhost:${port}`;
   }
 }

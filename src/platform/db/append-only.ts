@@ -25,10 +25,14 @@ export async function makeAppendOnly(db: Kysely<unknown>, table: string): Promis
     )
     .execute(db);
   await sql
-    .raw(`create trigger ${table}_no_change before update or delete on ${table} for each row execute function tandem_append_only()`)
+    .raw(
+      `create trigger ${table}_no_change before update or delete on ${table} for each row execute function tandem_append_only()`,
+    )
     .execute(db);
   await sql
-    .raw(`create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function tandem_append_only()`)
+    .raw(
+      `create trigger ${table}_no_truncate before truncate on ${table} for each statement execute function tandem_append_only()`,
+    )
     .execute(db);
   await sql.raw(`revoke update, delete, truncate on ${table} from public`).execute(db);
 }

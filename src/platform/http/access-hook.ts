@@ -55,7 +55,9 @@ export function enforceRouteAccess(app: FastifyInstance, authenticate: Authentic
     const auth = await authenticate(request);
     if (!auth) throw new Unauthenticated();
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method) && !isSameOrigin(request, baseUrl)) {
-      throw new Forbidden('Cross-site request refused: writes with a session cookie must come from Tandem’s own pages.');
+      throw new Forbidden(
+        'Cross-site request refused: writes with a session cookie must come from Tandem’s own pages.',
+      );
     }
     request.auth = auth;
     if (access === 'user') return;

@@ -24,7 +24,9 @@ export function honourIdempotencyKeys(app: FastifyInstance, db: Db, now: () => D
     const key = request.headers['idempotency-key'];
     if (!UNSAFE.has(request.method) || typeof key !== 'string' || !request.auth) return;
     if (key.length < 1 || key.length > 255) {
-      throw new Invalid('Idempotency-Key must be 1–255 characters.', [{ path: 'header:idempotency-key', message: 'bad length' }]);
+      throw new Invalid('Idempotency-Key must be 1–255 characters.', [
+        { path: 'header:idempotency-key', message: 'bad length' },
+      ]);
     }
     const principal = request.auth.actor.token?.id ?? request.auth.actor.userId;
     const fingerprint = fingerprintOf(request);
@@ -36,15 +38,22 @@ export function honourIdempotencyKeys(app: FastifyInstance, db: Db, now: () => D
       .where('key', '=', key)
       .executeTakeFirst();
     if (seen && seen.created_at >= since) {
-      if (seen.fingerprint !== fingerprint) throw new Invalid('This Idempotency-Key was used for a different request.');
-      if (seen.status === 0) throw new Conflict('A request with this Idempotency-Key is still being processed.');
+      if (seen.fingerprint !== fingerprint)
+        throw new Invalid('This Idempotency-Key was used for a different request.');
+      if (seen.status === 0)
+        throw new Conflict('A request with this Idempotency-Key is still being processed.');
       return reply
         .status(seen.status)
         .header('idempotent-replayed', 'true')
         .type(seen.status >= 400 ? 'application/problem+json' : 'application/json')
         .send(seen.body === '' ? undefined : seen.body);
     }
-    if (seen) await db.deleteFrom('idempotency_keys').where('principal', '=', principal).where('key', '=', key).execute();
+    if (seen)
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('principal', '=', principal)
+        .where('key', '=', key)
+        .execute();
     const inserted = await db
       .insertInto('idempotency_keys')
       .values({ principal, key, fingerprint, status: 0, body: '', created_at: now().toISOString() })
@@ -58,12 +67,21 @@ export function honourIdempotencyKeys(app: FastifyInstance, db: Db, now: () => D
   app.addHook('onSend', async (request, reply, payload) => {
     const claim = request.idempotency;
     if (!claim) return payload;
-    const where = db.updateTable('idempotency_keys').where('principal', '=', claim.principal).where('key', '=', claim.key);
+    const where = db
+      .updateTable('idempotency_keys')
+      .where('principal', '=', claim.principal)
+      .where('key', '=', claim.key);
     if (reply.statusCode >= 500) {
       // The write did not happen; let the client retry with the same key.
-      await db.deleteFrom('idempotency_keys').where('principal', '=', claim.principal).where('key', '=', claim.key).execute();
+      await db
+        .deleteFrom('idempotency_keys')
+        .where('principal', '=', claim.principal)
+        .where('key', '=', claim.key)
+        .execute();
     } else {
-      await where.set({ status: reply.statusCode, body: typeof payload === 'string' ? payload : '' }).execute();
+      await where
+        .set({ status: reply.statusCode, body: typeof payload === 'string' ? payload : '' })
+        .execute();
     }
     return payload;
   });

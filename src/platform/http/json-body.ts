@@ -20,11 +20,18 @@ export function acceptJsonOnly(app: FastifyInstance): void {
     } catch {
       return done(badRequest('The request body is not valid UTF-8.'), undefined);
     }
-    if (text.includes('\u0000')) return done(badRequest('The request body contains a NUL character.'), undefined);
+    if (text.includes('\u0000'))
+      return done(badRequest('The request body contains a NUL character.'), undefined);
     parseSecurely(request, text, (error, value) => {
       if (error) return done(badRequest(`The request body is not valid JSON: ${error.message}`), undefined);
+      // An escaped \u0000 survives the raw-text check above; PostgreSQL cannot store it in text.
+      if (containsNul(value))
+        return done(badRequest('The request body contains a NUL character.'), undefined);
       if (depthOf(value) > MAX_JSON_DEPTH) {
-        return done(badRequest(`The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`), undefined);
+        return done(
+          badRequest(`The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`),
+          undefined,
+        );
       }
       done(null, value);
     });
@@ -47,4 +54,19 @@ function depthOf(value: unknown): number {
     for (const child of Object.values(node)) stack.push([child, depth + 1]);
   }
   return deepest;
+}
+
+/** True when any string or key in the parsed body holds a NUL. Iterative, like depthOf. */
+function containsNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string' && node.includes('\u0000')) return true;
+    if (node === null || typeof node !== 'object') continue;
+    for (const [key, child] of Object.entries(node)) {
+      if (key.includes('\u0000')) return true;
+      stack.push(child);
+    }
+  }
+  return false;
 }

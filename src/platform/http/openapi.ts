@@ -17,19 +17,28 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' },
-          token: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/auth/tokens.' },
+          token: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token from POST /api/v1/auth/tokens.',
+          },
         },
       },
       security: [{ session: [] }, { token: [] }],
     },
     hideUntagged: false,
   });
-  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   await app.register(async (docs) => {
     // The docs plugin's own routes (/docs, /docs/static/*) are public pages.
     docs.addHook('onRoute', (route) => {
       route.config = { ...route.config, access: 'public' };
     });
-    await docs.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+    await docs.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+    });
   });
 }

@@ -21,7 +21,13 @@ export interface Problem {
 
 const PROBLEM_TYPE = 'urn:tandem:problem:';
 
-export function problem(status: number, slug: string, title: string, detail: string, errors?: FieldError[]): Problem {
+export function problem(
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  errors?: FieldError[],
+): Problem {
   return { type: `${PROBLEM_TYPE}${slug}`, title, status, detail, ...(errors?.length ? { errors } : {}) };
 }
 
@@ -30,32 +36,47 @@ export const NOT_FOUND = problem(404, 'not-found', 'Not Found', 'The requested r
 
 export function toProblem(error: unknown): Problem {
   if (error instanceof NotFound) return NOT_FOUND;
-  if (error instanceof Invalid) return problem(422, 'invalid', 'Invalid request', error.message, [...error.errors]);
+  if (error instanceof Invalid)
+    return problem(422, 'invalid', 'Invalid request', error.message, [...error.errors]);
   if (error instanceof Conflict) return problem(409, 'conflict', 'Conflict', error.message);
   if (error instanceof Forbidden) return problem(403, 'forbidden', 'Forbidden', error.message);
   if (error instanceof Unauthenticated) return problem(401, 'unauthenticated', 'Unauthorized', error.message);
-  if (error instanceof TooManyRequests) return problem(429, 'too-many-requests', 'Too Many Requests', error.message);
+  if (error instanceof TooManyRequests)
+    return problem(429, 'too-many-requests', 'Too Many Requests', error.message);
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     const part = fastifyError.validationContext ?? 'body';
-    return problem(400, 'validation', 'Invalid request', `The request ${part} does not match its schema.`, fieldErrors(
-      fastifyError.validation as Parameters<typeof fieldErrors>[0],
-      part,
-    ));
+    return problem(
+      400,
+      'validation',
+      'Invalid request',
+      `The request ${part} does not match its schema.`,
+      fieldErrors(fastifyError.validation as Parameters<typeof fieldErrors>[0], part),
+    );
   }
   const status = fastifyError.statusCode ?? 500;
-  if (status >= 400 && status < 500) return problem(status, clientSlug(status), clientTitle(status), clientDetail(fastifyError));
-  return problem(500, 'internal', 'Internal Server Error', 'Something went wrong on our side; it has been logged.');
+  if (status >= 400 && status < 500)
+    return problem(status, clientSlug(status), clientTitle(status), clientDetail(fastifyError));
+  return problem(
+    500,
+    'internal',
+    'Internal Server Error',
+    'Something went wrong on our side; it has been logged.',
+  );
 }
 
 function clientSlug(status: number): string {
-  return { 400: 'bad-request', 413: 'too-large', 415: 'unsupported-media-type', 408: 'timeout' }[status] ?? 'client-error';
+  return (
+    { 400: 'bad-request', 413: 'too-large', 415: 'unsupported-media-type', 408: 'timeout' }[status] ??
+    'client-error'
+  );
 }
 
 function clientTitle(status: number): string {
   return (
-    { 400: 'Bad Request', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 408: 'Request Timeout' }[status] ??
-    'Client Error'
+    { 400: 'Bad Request', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 408: 'Request Timeout' }[
+      status
+    ] ?? 'Client Error'
   );
 }
 

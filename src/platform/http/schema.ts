@@ -9,7 +9,10 @@ export const ProblemSchema = Type.Object(
     detail: Type.String({ description: 'What went wrong, for a person to read.' }),
     errors: Type.Optional(
       Type.Array(
-        Type.Object({ path: Type.String({ description: 'The field, as a JSON pointer.' }), message: Type.String() }),
+        Type.Object({
+          path: Type.String({ description: 'The field, as a JSON pointer.' }),
+          message: Type.String(),
+        }),
         { description: 'One entry per invalid field.' },
       ),
     ),

@@ -47,6 +47,19 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false } },
+    // Bad URLs and over-long path parameters are refused by the router before any hook runs.
+    frameworkErrors: (error, _request, reply) => {
+      if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+        return sendProblem(
+          reply,
+          problem(414, 'uri-too-long', 'URI Too Long', 'A path parameter is too long.'),
+        );
+      }
+      return sendProblem(
+        reply,
+        problem(400, 'bad-request', 'Bad Request', 'The URL is not valid percent-encoded UTF-8.'),
+      );
+    },
   });
   app.server.maxConnections = LIMITS.maxConnections;
   app.setValidatorCompiler(validatorCompiler);
@@ -69,10 +82,16 @@ function refuseBadUrls(app: FastifyInstance): void {
     try {
       decoded = decodeURIComponent(request.url);
     } catch {
-      return sendProblem(reply, problem(400, 'bad-request', 'Bad Request', 'The URL is not valid percent-encoded UTF-8.'));
+      return sendProblem(
+        reply,
+        problem(400, 'bad-request', 'Bad Request', 'The URL is not valid percent-encoded UTF-8.'),
+      );
     }
     if (decoded.includes('\u0000')) {
-      return sendProblem(reply, problem(400, 'bad-request', 'Bad Request', 'The URL contains a NUL character.'));
+      return sendProblem(
+        reply,
+        problem(400, 'bad-request', 'Bad Request', 'The URL contains a NUL character.'),
+      );
     }
   });
 }
@@ -92,7 +111,10 @@ async function serveWebApp(app: FastifyInstance, webRoot: string | undefined): P
     const isApi = API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
     if (isApi || request.method !== 'GET') return sendProblem(reply, NOT_FOUND);
     if (!hasWebApp) {
-      return sendProblem(reply, problem(404, 'not-found', 'Not Found', 'The web app is not built; run `npm run build`.'));
+      return sendProblem(
+        reply,
+        problem(404, 'not-found', 'Not Found', 'The web app is not built; run `npm run build`.'),
+      );
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -6,7 +6,13 @@ import type { FieldError } from '../errors.ts';
 function createAjv(coerceTypes: boolean | 'array'): Ajv {
   // removeAdditional stays off: an unknown field is an error the caller should hear about,
   // never something silently dropped.
-  const ajv = new Ajv({ allErrors: true, coerceTypes, removeAdditional: false, useDefaults: true, strict: false });
+  const ajv = new Ajv({
+    allErrors: true,
+    coerceTypes,
+    removeAdditional: false,
+    useDefaults: true,
+    strict: false,
+  });
   addFormats.default(ajv);
   return ajv;
 }
@@ -30,11 +36,11 @@ export function fieldErrors(errors: readonly ErrorObject[], part: string): Field
         : e.keyword === 'additionalProperties'
           ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}`
           : e.instancePath || '/';
-    return { path: part === 'body' ? field : `${part}:${field}`, message: describe(e) };
+    return { path: part === 'body' ? field : `${part}:${field}`, message: explain(e) };
   });
 }
 
-function describe(e: ErrorObject): string {
+function explain(e: ErrorObject): string {
   switch (e.keyword) {
     case 'required':
       return 'is required';

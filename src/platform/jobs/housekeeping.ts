@@ -11,7 +11,16 @@ const KEEP_FINISHED_JOBS_DAYS = 14;
 
 /** Arms the hourly housekeeping timer once across all processes (the dedupe key keeps one). */
 export async function scheduleHousekeeping(db: Db, now: Date, delayMs = EVERY_MS): Promise<void> {
-  await enqueueJob(db, { kind: HOUSEKEEPING_JOB, payload: {}, runAt: new Date(now.getTime() + delayMs), dedupeKey: HOUSEKEEPING_JOB }, now);
+  await enqueueJob(
+    db,
+    {
+      kind: HOUSEKEEPING_JOB,
+      payload: {},
+      runAt: new Date(now.getTime() + delayMs),
+      dedupeKey: HOUSEKEEPING_JOB,
+    },
+    now,
+  );
 }
 
 /**
@@ -24,15 +33,36 @@ export function housekeepingHandler(db: Db, now: () => Date) {
     const idempotencyCutoff = new Date(at.getTime() - IDEMPOTENCY_TTL_HOURS * 3_600_000).toISOString();
     const jobsCutoff = new Date(at.getTime() - KEEP_FINISHED_JOBS_DAYS * 86_400_000).toISOString();
     await db.transaction().execute(async (trx) => {
-      const sessions = await trx.deleteFrom('sessions').where('expires_at', '<=', at.toISOString()).executeTakeFirst();
-      const keys = await trx.deleteFrom('idempotency_keys').where('created_at', '<', idempotencyCutoff).executeTakeFirst();
-      const jobs = await trx.deleteFrom('jobs').where('state', 'in', ['done', 'failed']).where('finished_at', '<', jobsCutoff).executeTakeFirst();
+      const sessions = await trx
+        .deleteFrom('sessions')
+        .where('expires_at', '<=', at.toISOString())
+        .executeTakeFirst();
+      const keys = await trx
+        .deleteFrom('idempotency_keys')
+        .where('created_at', '<', idempotencyCutoff)
+        .executeTakeFirst();
+      const jobs = await trx
+        .deleteFrom('jobs')
+        .where('state', 'in', ['done', 'failed'])
+        .where('finished_at', '<', jobsCutoff)
+        .executeTakeFirst();
       const removed = {
         sessions: Number(sessions.numDeletedRows),
         idempotencyKeys: Number(keys.numDeletedRows),
         jobs: Number(jobs.numDeletedRows),
       };
-      await recordAudit(trx, SYSTEM, { engagementId: null, action: 'housekeeping.ran', targetType: 'job', targetId: job.id, after: removed }, at);
+      await recordAudit(
+        trx,
+        SYSTEM,
+        {
+          engagementId: null,
+          action: 'housekeeping.ran',
+          targetType: 'job',
+          targetId: job.id,
+          after: removed,
+        },
+        at,
+      );
       if (!(job.payload as { once?: boolean } | null)?.once) await scheduleHousekeeping(trx, at);
     });
   };

@@ -56,8 +56,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('memberships_pk', ['engagement_id', 'user_id'])
-    .addForeignKeyConstraint('memberships_party_fk', ['engagement_id', 'party'], 'parties', ['engagement_id', 'kind'], (c) =>
-      c.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'memberships_party_fk',
+      ['engagement_id', 'party'],
+      'parties',
+      ['engagement_id', 'kind'],
+      (c) => c.onDelete('cascade'),
     )
     .execute();
   await db.schema.createIndex('memberships_user_idx').on('memberships').column('user_id').execute();
@@ -74,8 +78,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('teams_pk', ['engagement_id', 'id'])
     .addUniqueConstraint('teams_name_unique', ['engagement_id', 'name'])
-    .addForeignKeyConstraint('teams_party_fk', ['engagement_id', 'party'], 'parties', ['engagement_id', 'kind'], (c) =>
-      c.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'teams_party_fk',
+      ['engagement_id', 'party'],
+      'parties',
+      ['engagement_id', 'kind'],
+      (c) => c.onDelete('cascade'),
     )
     .execute();
 
@@ -85,8 +93,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('team_id', 'text', (c) => c.notNull())
     .addColumn('user_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('team_members_pk', ['engagement_id', 'team_id', 'user_id'])
-    .addForeignKeyConstraint('team_members_team_fk', ['engagement_id', 'team_id'], 'teams', ['engagement_id', 'id'], (c) =>
-      c.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'team_members_team_fk',
+      ['engagement_id', 'team_id'],
+      'teams',
+      ['engagement_id', 'id'],
+      (c) => c.onDelete('cascade'),
     )
     .addForeignKeyConstraint(
       'team_members_member_fk',
@@ -150,7 +162,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('audit_events_pk', ['chain_id', 'seq'])
     .execute();
-  await db.schema.createIndex('audit_events_action_idx').on('audit_events').columns(['chain_id', 'action']).execute();
+  await db.schema
+    .createIndex('audit_events_action_idx')
+    .on('audit_events')
+    .columns(['chain_id', 'action'])
+    .execute();
   await makeAppendOnly(db, 'audit_events');
 
   await db.schema
@@ -171,7 +187,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('engagement_id', 'text')
     .addColumn('payload', 'text', (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull().check(sqlIn('state', ['pending', 'running', 'done', 'failed'])))
+    .addColumn('state', 'text', (c) =>
+      c.notNull().check(sqlIn('state', ['pending', 'running', 'done', 'failed'])),
+    )
     .addColumn('run_at', 'text', (c) => c.notNull())
     .addColumn('attempt', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('max_attempts', 'integer', (c) => c.notNull())
