@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, startTestTandem, type TestTandem } from './app.ts';
+import { testDatabases } from './databases.ts';
+
+/**
+ * Every engagement-scoped operation in the OpenAPI document, walked as a member of another
+ * engagement. The walk reads the live document, so a route added later is walked too.
+ */
+
+/** Engagement-scoped operations the app serves today; the walk must find at least these. */
+const OPERATIONS_TODAY = 13;
+/** (operation, non-engagement id parameter) pairs today: 2 member routes, 2 team routes, 2 × 2 team-member. */
+const SUB_ID_PROBES_TODAY = 8;
+
+/** A UUIDv7-shaped id that names nothing. */
+const RANDOM_ID = '01999999-0000-7000-8000-000000000000';
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+type Method = (typeof METHODS)[number];
+
+interface Operation {
+  readonly method: Method;
+  readonly path: string;
+  /** The smallest body its schema accepts; undefined when it takes none. */
+  readonly validBody: unknown;
+}
+
+/** Fills `{engagementId}` with one value and every other `{…}` parameter from `ids`. */
+function urlFor(path: string, engagementId: string, ids: Readonly<Record<string, string>>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (name === 'engagementId') return engagementId;
+    const id = ids[name];
+    if (id === undefined)
+      throw new Error(`the walk has no id for {${name}} in ${path}; give it one from engagement B`);
+    return id;
+  });
+}
+
+type JsonSchema = {
+  type?: string;
+  format?: string;
+  minLength?: number;
+  minimum?: number;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+  required?: string[];
+  properties?: Record<string, JsonSchema>;
+};
+
+/** The smallest value a JSON Schema accepts, so a write reaches the service instead of stopping at validation. */
+function sample(schema: JsonSchema): unknown {
+  if (schema.anyOf) {
+    // A manager may not grant admin; a harmless role keeps that rule from answering first.
+    const values = schema.anyOf.map(sample);
+    return values.find((v) => v !== 'admin') ?? values[0];
+  }
+  if (schema.enum) return schema.enum[0];
+  switch (schema.type) {
+    case 'object':
+      return Object.fromEntries(
+        (schema.required ?? []).map((name) => [name, sample(schema.properties?.[name] ?? {})]),
+      );
+    case 'array':
+      return [];
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return false;
+    default:
+      return schema.format === 'email'
+        ? 'nobody@example.com'
+        : 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+  }
+}
+
+function send(client: Client, op: Operation, url: string, body: unknown) {
+  return client.request({
+    method: op.method.toUpperCase() as Uppercase<Method>,
+    url,
+    ...(body === undefined ? {} : { payload: body as object }),
+  });
+}
+
+describe.each(await testDatabases())('engagement isolation on $name', (database) => {
+  let t: TestTandem;
+  let operations: Operation[];
+  /** Ids that live in maplegrove (engagement B), by path parameter name. */
+  let idsOfB: Record<string, string>;
+  /** Ids that live in harborline (engagement A), by path parameter name. */
+  let idsOfA: Record<string, string>;
+  let priya: Client;
+
+  beforeAll(async () => {
+    t = await startTestTandem(database);
+    const document = (await t.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<
+        string,
+        Partial<Record<Method, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>
+      >;
+    };
+    operations = Object.entries(document.paths)
+      .filter(([path]) => path.includes('{engagementId}'))
+      .flatMap(([path, item]) =>
+        METHODS.flatMap((method) => {
+          const op = item[method];
+          if (op === undefined) return [];
+          const schema = op.requestBody?.content?.['application/json']?.schema;
+          return [{ method, path, validBody: schema ? sample(schema) : undefined }];
+        }),
+      );
+
+    const admin = await t.as('admin@northwind.example');
+    const team = await admin.post(`/api/v1/engagements/${t.engagements.maplegrove}/teams`, {
+      name: 'Clinic Night Shift',
+      party: 'internal',
+    });
+    expect(team.statusCode).toBe(201);
+    const db = t.tandem.handle.db;
+    const userId = async (email: string) =>
+      (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const deskOfA = await db
+      .selectFrom('teams')
+      .select('id')
+      .where('engagement_id', '=', t.engagements.harborline ?? '')
+      .where('name', '=', 'Internal Service Desk')
+      .executeTakeFirstOrThrow();
+    idsOfB = { teamId: team.json().id, userId: await userId('dr.hale@maplegrove.example') };
+    // Tom is not on the service desk, so no request of the walk can succeed in A by accident.
+    idsOfA = { teamId: deskOfA.id, userId: await userId('tom.eriksen@harborline.example') };
+    priya = await t.as('priya.sharma@harborline.example');
+  });
+  afterAll(() => t?.close());
+
+  it('walks every engagement-scoped operation the API describes', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(OPERATIONS_TODAY);
+    expect(operations.filter((op) => op.method !== 'get').length).toBeGreaterThan(0);
+  });
+
+  it('answers a manager of one engagement on every operation of another exactly as for a random id', async () => {
+    const randomIds = Object.fromEntries(Object.keys(idsOfB).map((name) => [name, RANDOM_ID]));
+    const leaks: string[] = [];
+    for (const op of operations) {
+      // `{}` for every write: the engagement check must answer before the body is validated.
+      const body = op.method === 'get' || op.method === 'delete' ? undefined : {};
+      const stranger = await send(priya, op, urlFor(op.path, t.engagements.maplegrove ?? '', idsOfB), body);
+      const nothing = await send(priya, op, urlFor(op.path, RANDOM_ID, randomIds), body);
+      if (stranger.statusCode !== 404 || stranger.body !== nothing.body) {
+        leaks.push(
+          `${op.method.toUpperCase()} ${op.path}: ${stranger.statusCode} ${stranger.body} (random: ${nothing.statusCode} ${nothing.body})`,
+        );
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('answers ids of another engagement inside the caller’s own engagement as not found', async () => {
+    const harborline = t.engagements.harborline ?? '';
+    const probes: string[] = [];
+    const leaks: string[] = [];
+    for (const op of operations) {
+      const subIds = [...op.path.matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1] ?? '')
+        .filter((name) => name !== 'engagementId');
+      // One id of B at a time, the others real ids of A, so no earlier lookup hides a later one.
+      for (const name of subIds) {
+        const foreign = await send(
+          priya,
+          op,
+          urlFor(op.path, harborline, { ...idsOfA, [name]: idsOfB[name] ?? '' }),
+          op.validBody,
+        );
+        const nothing = await send(
+          priya,
+          op,
+          urlFor(op.path, harborline, { ...idsOfA, [name]: RANDOM_ID }),
+          op.validBody,
+        );
+        probes.push(`${op.method} ${op.path} {${name}}`);
+        if (foreign.statusCode !== 404 || foreign.body !== nothing.body) {
+          leaks.push(
+            `${op.method.toUpperCase()} ${op.path} with B's {${name}}: ${foreign.statusCode} ${foreign.body} (random: ${nothing.statusCode} ${nothing.body})`,
+          );
+        }
+      }
+    }
+    expect(probes.length).toBeGreaterThanOrEqual(SUB_ID_PROBES_TODAY);
+    expect(leaks).toEqual([]);
+  });
+
+  it('leaves both engagements as they were after the walk', async () => {
+    const admin = await t.as('admin@northwind.example');
+    const teamsOfB = (await admin.get(`/api/v1/engagements/${t.engagements.maplegrove}/teams`)).json()
+      .items as { id: string }[];
+    expect(teamsOfB.map((team) => team.id)).toContain(idsOfB.teamId);
+    const membersOfB = (await admin.get(`/api/v1/engagements/${t.engagements.maplegrove}/members`)).json()
+      .items as { userId: string; role: string }[];
+    expect(membersOfB.find((m) => m.userId === idsOfB.userId)?.role).toBe('manager');
+    const membersOfA = (await admin.get(`/api/v1/engagements/${t.engagements.harborline}/members`)).json()
+      .items as { userId: string }[];
+    expect(membersOfA.map((m) => m.userId)).not.toContain(idsOfB.userId);
+  });
+});
