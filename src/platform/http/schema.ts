@@ -20,10 +20,12 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', description: 'An error, as application/problem+json.' },
 );
 
-/** The error answers every route may give. */
+const problemContent = { content: { 'application/problem+json': { schema: ProblemSchema } } } as const;
+
+/** The error answers every route may give, documented with their real media type. */
 export const ProblemResponses = {
-  '4xx': ProblemSchema,
-  '5xx': ProblemSchema,
+  '4xx': problemContent,
+  '5xx': problemContent,
 } as const;
 
 export const NoContent = Type.Null({ description: 'No content.' });
