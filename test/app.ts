@@ -26,6 +26,8 @@ export interface TestTandem {
   readonly engagements: Readonly<Record<string, string>>;
   /** Logs in as a demo user (password tandem-demo). */
   as(email: string): Promise<Client>;
+  /** The id of the user with this e-mail. */
+  userId(email: string): Promise<string>;
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -51,6 +53,14 @@ export async function startTestTandem(
     engagements,
     inject,
     as: async (email) => clientFor(inject, await login(inject, email)),
+    userId: async (email) =>
+      (
+        await tandem.handle.db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow()
+      ).id,
     async close() {
       await tandem.close();
       await created.drop();

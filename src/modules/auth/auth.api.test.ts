@@ -28,14 +28,7 @@ describe.each(await testDatabases())('logging in, sessions and API tokens on $na
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const userId = async (email: string) =>
-    (
-      await t.tandem.handle.db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const userId = (email: string) => t.userId(email);
   const bearer = (token: string, extra: Record<string, string> = {}) => ({
     authorization: `Bearer ${token}`,
     ...extra,

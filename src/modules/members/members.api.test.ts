@@ -19,14 +19,7 @@ describe.each(await testDatabases())('engagement members on $name', (database) =
   let harborline: string;
   let maplegrove: string;
 
-  const userId = async (email: string) =>
-    (
-      await t.tandem.handle.db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const userId = (email: string) => t.userId(email);
   const auditOf = async (client: Client, engagementId: string, action: string): Promise<AuditItem[]> => {
     const page = await client.get(`/api/v1/engagements/${engagementId}/audit?action=${action}`);
     expect(page.statusCode).toBe(200);

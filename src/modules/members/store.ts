@@ -1,7 +1,8 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { MembershipsTable } from '../engagements/tables.ts';
 
-export function listMembers(db: Db, engagementId: string) {
+/** Members of one engagement with the user fields a roster shows. */
+function members(db: Db, engagementId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -13,28 +14,17 @@ export function listMembers(db: Db, engagementId: string) {
       'users.email',
       'users.disabled_at',
     ])
-    .where('memberships.engagement_id', '=', engagementId)
-    .orderBy('users.name')
-    .execute();
+    .where('memberships.engagement_id', '=', engagementId);
+}
+
+export function listMembers(db: Db, engagementId: string) {
+  return members(db, engagementId).orderBy('users.name').execute();
 }
 
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
 
 export function findMember(db: Db, engagementId: string, userId: string) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select([
-      'memberships.user_id',
-      'memberships.role',
-      'memberships.party',
-      'users.name',
-      'users.email',
-      'users.disabled_at',
-    ])
-    .where('memberships.engagement_id', '=', engagementId)
-    .where('memberships.user_id', '=', userId)
-    .executeTakeFirst();
+  return members(db, engagementId).where('memberships.user_id', '=', userId).executeTakeFirst();
 }
 
 /** Team names per member of the engagement. */

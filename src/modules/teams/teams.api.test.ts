@@ -15,14 +15,7 @@ describe.each(await testDatabases())('teams on $name', (database) => {
   let priya: Client;
   let harborline: string;
 
-  const userId = async (email: string) =>
-    (
-      await t.tandem.handle.db
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const userId = (email: string) => t.userId(email);
   const teams = async (): Promise<TeamItem[]> =>
     (await priya.get(`/api/v1/engagements/${harborline}/teams`)).json().items;
   const teamNamed = async (name: string) => (await teams()).find((team) => team.name === name);
