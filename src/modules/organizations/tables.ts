@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
+import type { OrganizationKind, OrgRole } from '../../platform/access/roles.ts';
 
-export type OrganizationKind = 'provider' | 'client';
-export type OrgRole = 'admin' | 'member';
+export type { OrganizationKind, OrgRole };
 
 export interface OrganizationsTable {
   id: string;

@@ -1,5 +1,4 @@
-import type { OrganizationKind, OrgRole } from '../../modules/organizations/tables.ts';
-import type { Party, Role } from './roles.ts';
+import type { OrganizationKind, OrgRole, Party, Role } from './roles.ts';
 
 /** A user's standing in one engagement, as loaded for this request. */
 export interface EngagementStanding {
