@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../log/logger.ts';
@@ -104,18 +104,31 @@ async function serveWebApp(app: FastifyInstance, webRoot: string | undefined): P
       web.addHook('onRoute', (route) => {
         route.config = { ...route.config, access: 'public' };
       });
-      await web.register(fastifyStatic, { root: webRoot!, wildcard: false, index: false, maxAge: '1h' });
+      // wildcard: files are looked up per request, so a rebuilt app's new asset names are found;
+      // a missing file falls through to the not-found handler below.
+      await web.register(fastifyStatic, { root: webRoot!, wildcard: true, index: false, maxAge: '1h' });
     });
   }
-  app.setNotFoundHandler((request, reply) => {
+  // The app's page, for / and for client-side routes (/e/harborline/audit …). Read per request
+  // (a few hundred bytes) so a rebuilt app is served without a restart.
+  const sendPage = async (reply: FastifyReply) => {
+    const page = await fs.promises.readFile(index!, 'utf8');
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
+  };
+  if (hasWebApp)
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+      sendPage(reply),
+    );
+  app.setNotFoundHandler(async (request, reply) => {
     const isApi = API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
-    if (isApi || request.method !== 'GET') return sendProblem(reply, NOT_FOUND);
+    const isFile = /\.[a-z0-9]+$/i.test(request.url.split('?')[0]!);
+    if (isApi || isFile || request.method !== 'GET') return sendProblem(reply, NOT_FOUND);
     if (!hasWebApp) {
       return sendProblem(
         reply,
         problem(404, 'not-found', 'Not Found', 'The web app is not built; run `npm run build`.'),
       );
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendPage(reply);
   });
 }

@@ -1,0 +1,169 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  notFound,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { meQueryOptions } from '../features/auth/api/get-me.ts';
+import { engagementQueryOptions } from '../features/engagements/api/get-engagement.ts';
+import { engagementsQueryOptions, findEngagement } from '../features/engagements/api/list-engagements.ts';
+import { isApiError } from '../lib/problem.ts';
+import { pickStartEngagement, rememberEngagement } from './last-engagement.ts';
+import { ApiTokensRoute } from './routes/api-tokens-route.tsx';
+import { AuditRoute, validateAuditSearch } from './routes/audit-route.tsx';
+import { HomeRoute } from './routes/home-route.tsx';
+import { LoginRoute } from './routes/login-route.tsx';
+import { MembersRoute, validateMembersSearch } from './routes/members-route.tsx';
+import { NoEngagementPage, NotFoundPage, RouteErrorPage, RoutePending } from './routes/route-states.tsx';
+import { UpcomingRoute } from './routes/upcoming-route.tsx';
+import { AppLayout } from './shell/app-layout.tsx';
+import type { UpcomingSectionKey } from './upcoming-sections.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** Runs a loader step; a 401 on the way means the session is gone, so go and sign in. */
+async function orSignIn<T>(load: () => Promise<T>, returnTo: string): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (isApiError(error, 401)) throw redirect({ to: '/login', search: { redirect: returnTo } });
+    throw error;
+  }
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  component: LoginRoute,
+});
+
+/** Everything behind sign-in; loads the user first. */
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await orSignIn(() => context.queryClient.ensureQueryData(meQueryOptions()), location.href);
+    return { me };
+  },
+});
+
+/** `/` sends you to the engagement you last looked at, or your first one. */
+const startRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/',
+  beforeLoad: async ({ context, location }) => {
+    const engagements = await orSignIn(
+      () => context.queryClient.ensureQueryData(engagementsQueryOptions()),
+      location.href,
+    );
+    const start = pickStartEngagement(engagements);
+    if (start) throw redirect({ to: '/e/$engagement', params: { engagement: start.slug }, replace: true });
+  },
+  component: NoEngagementPage,
+});
+
+/** One engagement, by slug or id; the app shell with its navigation. */
+const engagementRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'e/$engagement',
+  beforeLoad: async ({ context, params, location }) => {
+    const engagements = await orSignIn(
+      () => context.queryClient.ensureQueryData(engagementsQueryOptions()),
+      location.href,
+    );
+    const engagement = findEngagement(engagements, params.engagement);
+    if (!engagement) throw notFound();
+    rememberEngagement(engagement.slug);
+    return { engagement, engagements };
+  },
+  loader: ({ context, location }) =>
+    orSignIn(
+      () => context.queryClient.ensureQueryData(engagementQueryOptions(context.engagement.id)),
+      location.href,
+    ),
+  component: AppLayout,
+  pendingComponent: RoutePending,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => engagementRoute, path: '/', component: HomeRoute });
+
+function upcomingRoute<const P extends UpcomingSectionKey>(section: P) {
+  return createRoute({
+    getParentRoute: () => engagementRoute,
+    path: section,
+    component: () => <UpcomingRoute section={section} />,
+  });
+}
+
+const membersRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'admin/members',
+  validateSearch: validateMembersSearch,
+  component: MembersRoute,
+});
+
+const apiTokensRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'admin/api-tokens',
+  component: ApiTokensRoute,
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'admin/audit',
+  validateSearch: validateAuditSearch,
+  component: AuditRoute,
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  signedInRoute.addChildren([
+    startRoute,
+    engagementRoute.addChildren([
+      homeRoute,
+      upcomingRoute('tickets'),
+      upcomingRoute('alerts'),
+      upcomingRoute('on-call'),
+      upcomingRoute('matrix'),
+      upcomingRoute('slas'),
+      upcomingRoute('changes'),
+      upcomingRoute('documents'),
+      upcomingRoute('assets'),
+      upcomingRoute('reviews'),
+      upcomingRoute('compliance'),
+      membersRoute,
+      apiTokensRoute,
+      auditRoute,
+    ]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Preloading goes through TanStack Query, which decides freshness itself.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

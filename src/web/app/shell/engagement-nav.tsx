@@ -1,0 +1,91 @@
+import { Divider, ScrollArea, Stack, Text } from '@mantine/core';
+import { IconHistory, IconHome, IconKey, IconUsers } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { UPCOMING_SECTIONS, type UpcomingSectionKey } from '../upcoming-sections.tsx';
+import { NavItem } from './nav-item.tsx';
+
+interface EngagementNavProps {
+  engagementSlug: string;
+  allowedActions: readonly string[];
+  onNavigate: () => void;
+}
+
+const ICON = { size: 18, stroke: 1.6 } as const;
+
+/** The order of DESIGN.md's areas: daily work first, then agreements, knowledge and oversight. */
+const AREAS = [
+  'tickets',
+  'alerts',
+  'on-call',
+  'matrix',
+  'slas',
+  'changes',
+  'documents',
+  'assets',
+  'reviews',
+  'compliance',
+] as const satisfies readonly UpcomingSectionKey[];
+
+/** The left navigation of one engagement. */
+export function EngagementNav({ engagementSlug, allowedActions, onNavigate }: EngagementNavProps) {
+  const params = { engagement: engagementSlug };
+  const common = { params, onClick: onNavigate, activeProps: { active: true } } as const;
+
+  return (
+    <ScrollArea type="scroll" style={{ flex: 1 }}>
+      <Stack component="nav" aria-label="Engagement" gap={2} p="xs">
+        <NavItem
+          to="/e/$engagement"
+          activeOptions={{ exact: true }}
+          label="Home"
+          leftSection={<IconHome {...ICON} />}
+          {...common}
+        />
+        {AREAS.map((area) => {
+          const { label, icon: Icon } = UPCOMING_SECTIONS[area];
+          return (
+            <NavItem
+              key={area}
+              to={`/e/$engagement/${area}`}
+              label={label}
+              leftSection={<Icon {...ICON} />}
+              {...common}
+            />
+          );
+        })}
+        <Divider my="xs" />
+        <GroupLabel>Administration</GroupLabel>
+        {allowedActions.includes('member.read') && (
+          <NavItem
+            to="/e/$engagement/admin/members"
+            label="Members & teams"
+            leftSection={<IconUsers {...ICON} />}
+            {...common}
+          />
+        )}
+        <NavItem
+          to="/e/$engagement/admin/api-tokens"
+          label="API tokens"
+          leftSection={<IconKey {...ICON} />}
+          {...common}
+        />
+        {allowedActions.includes('audit.read') && (
+          <NavItem
+            to="/e/$engagement/admin/audit"
+            label="Audit log"
+            leftSection={<IconHistory {...ICON} />}
+            {...common}
+          />
+        )}
+      </Stack>
+    </ScrollArea>
+  );
+}
+
+function GroupLabel({ children }: { children: ReactNode }) {
+  return (
+    <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pb={4} style={{ letterSpacing: '0.05em' }}>
+      {children}
+    </Text>
+  );
+}

@@ -1,0 +1,129 @@
+import {
+  IconAlertTriangle,
+  IconArrowsExchange,
+  IconCalendarUser,
+  IconClockHour4,
+  IconFileText,
+  IconGridDots,
+  IconPresentationAnalytics,
+  IconServer2,
+  IconShieldCheck,
+  IconTicket,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+
+/** An area of the engagement that a later release fills; the page says what it will hold. */
+export interface UpcomingSectionInfo {
+  label: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  summary: string;
+  features: readonly string[];
+}
+
+export const UPCOMING_SECTIONS = {
+  tickets: {
+    label: 'Tickets',
+    icon: IconTicket,
+    summary:
+      "Shared tickets arrive in a later release: one queue for both parties, where every ticket's status says whose move it is — and that is what stops one party's SLA clock and starts the other's.",
+    features: [
+      'Incidents, requests, problems, changes, information requests and project tasks',
+      'Owning party, team and assignee, with status waiting on internal, provider or requester',
+      'Comments shared with both parties, or kept provider-only or internal-only',
+      'Links to alerts, assets, documents and changes, and a full activity timeline',
+    ],
+  },
+  alerts: {
+    label: 'Alerts & incidents',
+    icon: IconAlertTriangle,
+    summary:
+      'Alerts and incidents arrive in a later release: events from your monitoring tools, deduplicated into alerts and grouped into incidents, routed by the responsibility matrix and the time of day.',
+    features: [
+      'PagerDuty Events API v2, Alertmanager, Grafana, generic JSON webhooks and e-mail',
+      'Separate security (SOC, 24/7) and operations (on-call) tracks, never merged',
+      'Acknowledge, escalate across parties and resolve, with the reasons for each route',
+    ],
+  },
+  'on-call': {
+    label: 'On-call',
+    icon: IconCalendarUser,
+    summary:
+      'On-call schedules arrive in a later release: who is on duty now on each track, from both parties, and which hours of the week nobody covers.',
+    features: [
+      'Rotation layers with handoff times and restrictions, overrides and time off',
+      'Escalation policies whose levels name people, schedules or teams of either party',
+      'Calendar feeds (.ics) of schedules and personal shifts',
+    ],
+  },
+  matrix: {
+    label: 'Responsibility matrix',
+    icon: IconGridDots,
+    summary:
+      'The responsibility matrix arrives in a later release: for every service area and scenario, which party is accountable and responsible, at which hours, and how work is handed over.',
+    features: [
+      'Functions (service desk, patching, security monitoring, backup…) × scenarios',
+      'Exactly one Accountable and at least one Responsible per cell, by party and team',
+      'Versioned; a new version takes effect when both parties’ managers sign it',
+    ],
+  },
+  slas: {
+    label: 'SLAs',
+    icon: IconClockHour4,
+    summary:
+      'SLAs arrive in a later release: targets for both parties — the provider’s response and resolution times, and the internal team’s answers, approvals and escalation joins.',
+    features: [
+      'Clocks that run on business calendars and pause while the ball is in the other court',
+      'Warnings before a breach and escalation when it happens',
+      'Attainment per party for the monthly review',
+    ],
+  },
+  changes: {
+    label: 'Changes',
+    icon: IconArrowsExchange,
+    summary:
+      'Change requests arrive in a later release: standard, normal and emergency changes, approved by the party the matrix makes accountable.',
+    features: [
+      'Risk, window, implementation, backout and test plans, affected assets',
+      'Approvals, freeze windows, and states from draft to completed or rolled back',
+    ],
+  },
+  documents: {
+    label: 'Documents',
+    icon: IconFileText,
+    summary:
+      'Documents arrive in a later release: runbooks, environment notes and handoff protocols in Markdown, owned by a party and reviewed on a schedule.',
+    features: [
+      'Versions with authors, an owner party and a review-by date',
+      'Exported whole with the engagement, so the client keeps its documentation',
+    ],
+  },
+  assets: {
+    label: 'Assets',
+    icon: IconServer2,
+    summary:
+      'Assets arrive in a later release: the inventory both parties share — devices, services and applications.',
+    features: ['Owner party, criticality and dependencies', 'Patch status, and links to tickets and changes'],
+  },
+  reviews: {
+    label: 'Reviews',
+    icon: IconPresentationAnalytics,
+    summary:
+      'Reviews arrive in a later release: the monthly joint operational review, with the period’s figures, the decisions taken and their action items.',
+    features: [
+      'Ticket, incident and SLA metrics for the period, per party',
+      'Decisions and action items as tickets',
+    ],
+  },
+  compliance: {
+    label: 'Compliance',
+    icon: IconShieldCheck,
+    summary:
+      'Compliance arrives in a later release: the controls of the frameworks you answer to, with the evidence Tandem already records for each.',
+    features: [
+      'NIST CSF 2.0, SOC 2, HIPAA and CMMC controls',
+      'Evidence drawn from the audit log, matrix, SLAs and reviews',
+    ],
+  },
+} as const satisfies Record<string, UpcomingSectionInfo>;
+
+export type UpcomingSectionKey = keyof typeof UPCOMING_SECTIONS;

@@ -1,0 +1,11 @@
+/**
+ * Query-key roots shared across features. Everything scoped to one engagement lives under
+ * `engagementScope(id)`, so a write in an engagement can refresh all of its lists at once.
+ */
+export const meKey = ['me'] as const;
+export const engagementsKey = ['engagements'] as const;
+export const apiTokensKey = ['api-tokens'] as const;
+
+export function engagementScope(engagementId: string) {
+  return ['engagements', engagementId] as const;
+}
