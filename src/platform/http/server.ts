@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger.ts';
 import { type Authenticate, enforceRouteAccess } from './access-hook.ts';
 import { honourIdempotencyKeys } from './idempotency.ts';
 import { acceptJsonOnly } from './json-body.ts';
+import { exposeMetrics } from './metrics.ts';
 import { registerOpenApi } from './openapi.ts';
 import { errorHandler, NOT_FOUND, problem, sendProblem } from './problem.ts';
 import { validatorCompiler } from './validation.ts';
@@ -69,6 +70,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   await app.register(fastifyCookie);
   enforceRouteAccess(app, options.authenticate, options.config.baseUrl);
   honourIdempotencyKeys(app, options.db, options.now);
+  exposeMetrics(app);
   await registerOpenApi(app);
   for (const routes of options.routes) await app.register(routes);
   await serveWebApp(app, options.webRoot);
