@@ -106,9 +106,9 @@ async function serveWebApp(app: FastifyInstance, webRoot: string | undefined): P
       web.addHook('onRoute', (route) => {
         route.config = { ...route.config, access: 'public' };
       });
-      // wildcard: files are looked up per request, so a rebuilt app's new asset names are found;
-      // a missing file falls through to the not-found handler below.
-      await web.register(fastifyStatic, { root: webRoot!, wildcard: true, index: false, maxAge: '1h' });
+      // The built files are listed once at start (a rebuild is served after a restart), so
+      // every other path still reaches its own route or the not-found handler below.
+      await web.register(fastifyStatic, { root: webRoot!, wildcard: false, index: false, maxAge: '1h' });
     });
   }
   // The app's page, for / and for client-side routes (/e/harborline/audit …). Read per request
