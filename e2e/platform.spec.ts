@@ -1,18 +1,11 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in.ts';
 
-const admin = { email: 'admin@northwind.example', password: 'tandem-demo' };
-
-async function signIn(page: Page, email = admin.email, password = admin.password) {
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
+const admin = 'admin@northwind.example';
 
 // First, so the README shows the demo data as `tandem demo` leaves it.
 test('home page (README screenshot)', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, admin);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByText('Members', { exact: true })).toBeVisible();
   await expect(page.getByText('Recent activity')).toBeVisible();
@@ -21,7 +14,7 @@ test('home page (README screenshot)', async ({ page }) => {
 });
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
-  await signIn(page, admin.email, 'not-the-password');
+  await signIn(page, admin, 'not-the-password');
   await expect(page.getByRole('alert')).toHaveText('Wrong e-mail or password');
   await expect(page).toHaveURL(/\/login/);
 });
@@ -29,7 +22,7 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
 test('a provider admin switches engagement, creates an API token shown once, and finds it in the audit log', async ({
   page,
 }) => {
-  await signIn(page);
+  await signIn(page, admin);
   await expect(page).toHaveURL(/\/e\/[^/]+$/);
   const switcher = page.getByRole('combobox', { name: 'Engagement' });
   const first = await switcher.inputValue();

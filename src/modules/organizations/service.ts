@@ -125,6 +125,9 @@ export function createOrganizationService({ db, now }: Pick<PlatformDeps, 'db' |
     const scope = visibleOrganizationId(actor);
     if (!before || (scope !== null && before.organization_id !== scope)) throw new NotFound();
     if (body.disabled === true && userId === actor.userId) throw new Conflict('You cannot disable yourself.');
+    if (body.orgRole === 'member' && userId === actor.userId) {
+      throw new Conflict('Another admin must change your own role, so an organization keeps an admin.');
+    }
     const changes = {
       ...(body.name !== undefined ? { name: body.name.trim() } : {}),
       ...(body.orgRole !== undefined ? { org_role: body.orgRole } : {}),

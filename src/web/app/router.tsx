@@ -19,6 +19,7 @@ import { LoginRoute } from './routes/login-route.tsx';
 import { MembersRoute, validateMembersSearch } from './routes/members-route.tsx';
 import { NoEngagementPage, NotFoundPage, RouteErrorPage, RoutePending } from './routes/route-states.tsx';
 import { UpcomingRoute } from './routes/upcoming-route.tsx';
+import { UsersRoute } from './routes/users-route.tsx';
 import { AppLayout } from './shell/app-layout.tsx';
 import type { UpcomingSectionKey } from './upcoming-sections.tsx';
 
@@ -115,6 +116,16 @@ const membersRoute = createRoute({
   component: MembersRoute,
 });
 
+/** Organization admins only; to anyone else the page does not exist. */
+const usersRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'admin/users',
+  beforeLoad: ({ context }) => {
+    if (context.me.orgRole !== 'admin') throw notFound();
+  },
+  component: UsersRoute,
+});
+
 const apiTokensRoute = createRoute({
   getParentRoute: () => engagementRoute,
   path: 'admin/api-tokens',
@@ -145,6 +156,7 @@ const routeTree = rootRoute.addChildren([
       upcomingRoute('reviews'),
       upcomingRoute('compliance'),
       membersRoute,
+      usersRoute,
       apiTokensRoute,
       auditRoute,
     ]),

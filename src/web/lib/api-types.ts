@@ -23,6 +23,14 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const PARTY_LABELS: Record<Party, string> = { internal: 'Internal', provider: 'Provider' };
 
+/** A user's standing in their own organization; admins manage its users. */
+export type OrgRole = 'admin' | 'member';
+
+export const ORG_ROLE_LABELS: Record<OrgRole, string> = { admin: 'Admin', member: 'Member' };
+
+/** The MSP running this installation, or a client company. */
+export type OrganizationKind = 'provider' | 'client';
+
 /** A short reference to an organization. */
 export interface OrganizationRef {
   id: string;
@@ -35,8 +43,8 @@ export interface Me {
   id: string;
   email: string;
   name: string;
-  orgRole: 'admin' | 'member';
-  organization: OrganizationRef & { kind: 'provider' | 'client' };
+  orgRole: OrgRole;
+  organization: OrganizationRef & { kind: OrganizationKind };
   memberships: {
     engagementId: string;
     engagementSlug: string;
@@ -108,6 +116,24 @@ export interface CreatedApiToken {
   name: string;
   role: Role | null;
   engagementIds: string[] | null;
+  createdAt: string;
+}
+
+/** An organization the caller can see (`GET /organizations`): all for provider admins, else their own. */
+export interface Organization extends OrganizationRef {
+  kind: OrganizationKind;
+  createdAt: string;
+}
+
+/** A user account, as organization admins see it (`GET /users`). */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  organization: OrganizationRef;
+  orgRole: OrgRole;
+  /** A disabled user cannot log in; their sessions and tokens stop working. */
+  disabled: boolean;
   createdAt: string;
 }
 

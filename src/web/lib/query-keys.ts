@@ -5,6 +5,9 @@
 export const meKey = ['me'] as const;
 export const engagementsKey = ['engagements'] as const;
 export const apiTokensKey = ['api-tokens'] as const;
+/** Installation-wide records, outside any engagement. */
+export const usersKey = ['users'] as const;
+export const organizationsKey = ['organizations'] as const;
 
 export function engagementScope(engagementId: string) {
   return ['engagements', engagementId] as const;

@@ -65,6 +65,7 @@ export function AppLayout() {
         <EngagementNav
           engagementSlug={engagement.slug}
           allowedActions={engagement.allowedActions}
+          canManageUsers={me.orgRole === 'admin'}
           onNavigate={nav.close}
         />
       </AppShell.Navbar>

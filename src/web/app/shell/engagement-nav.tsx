@@ -1,5 +1,5 @@
 import { Divider, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconHistory, IconHome, IconKey, IconUsers } from '@tabler/icons-react';
+import { IconHistory, IconHome, IconKey, IconUserCog, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { UPCOMING_SECTIONS, type UpcomingSectionKey } from '../upcoming-sections.tsx';
 import { NavItem } from './nav-item.tsx';
@@ -7,6 +7,8 @@ import { NavItem } from './nav-item.tsx';
 interface EngagementNavProps {
   engagementSlug: string;
   allowedActions: readonly string[];
+  /** Organization admins manage their organization's users. */
+  canManageUsers: boolean;
   onNavigate: () => void;
 }
 
@@ -27,7 +29,12 @@ const AREAS = [
 ] as const satisfies readonly UpcomingSectionKey[];
 
 /** The left navigation of one engagement. */
-export function EngagementNav({ engagementSlug, allowedActions, onNavigate }: EngagementNavProps) {
+export function EngagementNav({
+  engagementSlug,
+  allowedActions,
+  canManageUsers,
+  onNavigate,
+}: EngagementNavProps) {
   const params = { engagement: engagementSlug };
   const common = { params, onClick: onNavigate, activeProps: { active: true } } as const;
 
@@ -60,6 +67,14 @@ export function EngagementNav({ engagementSlug, allowedActions, onNavigate }: En
             to="/e/$engagement/admin/members"
             label="Members & teams"
             leftSection={<IconUsers {...ICON} />}
+            {...common}
+          />
+        )}
+        {canManageUsers && (
+          <NavItem
+            to="/e/$engagement/admin/users"
+            label="Users"
+            leftSection={<IconUserCog {...ICON} />}
             {...common}
           />
         )}
