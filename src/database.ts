@@ -6,6 +6,14 @@ import type {
   TeamsTable,
 } from './modules/engagements/tables.ts';
 import type { OrganizationsTable, UsersTable } from './modules/organizations/tables.ts';
+import type {
+  TicketActivityTable,
+  TicketCommentsTable,
+  TicketCountersTable,
+  TicketsTable,
+  TicketTagsTable,
+  TicketWatchersTable,
+} from './modules/tickets/tables.ts';
 import type { AuditCheckpointsTable, AuditEventsTable } from './platform/audit/tables.ts';
 import type { ApiTokenEngagementsTable, ApiTokensTable, SessionsTable } from './platform/auth/tables.ts';
 import type { IdempotencyKeysTable } from './platform/http/tables.ts';
@@ -27,4 +35,10 @@ export interface Database {
   audit_checkpoints: AuditCheckpointsTable;
   jobs: JobsTable;
   idempotency_keys: IdempotencyKeysTable;
+  ticket_counters: TicketCountersTable;
+  tickets: TicketsTable;
+  ticket_tags: TicketTagsTable;
+  ticket_watchers: TicketWatchersTable;
+  ticket_comments: TicketCommentsTable;
+  ticket_activity: TicketActivityTable;
 }

@@ -15,6 +15,9 @@ import { organizationRoutes } from './modules/organizations/routes.ts';
 import { createOrganizationService } from './modules/organizations/service.ts';
 import { teamRoutes } from './modules/teams/routes.ts';
 import { createTeamService } from './modules/teams/service.ts';
+import { createTicketCommentService } from './modules/tickets/comments.ts';
+import { ticketRoutes } from './modules/tickets/routes.ts';
+import { createTicketService } from './modules/tickets/service.ts';
 import { type CheckpointTimer, startCheckpointTimer } from './platform/audit/checkpoint.ts';
 import { loadAuditSigningKey } from './platform/audit/signing-key.ts';
 import { createAuthenticator } from './platform/auth/authenticate.ts';
@@ -49,13 +52,16 @@ export interface Tandem {
 }
 
 function createServices(deps: PlatformDeps, throttle: LoginThrottle) {
+  const tickets = createTicketService(deps);
   return {
+    tickets,
+    ticketComments: createTicketCommentService(deps, tickets),
     auth: createAuthService({ ...deps, throttle }),
     tokens: createTokenService(deps),
     organizations: createOrganizationService(deps),
     engagements: createEngagementService(deps),
-    members: createMemberService(deps),
-    teams: createTeamService(deps),
+    members: createMemberService(deps, tickets),
+    teams: createTeamService(deps, tickets),
     audit: createAuditService(deps),
   };
 }
@@ -85,6 +91,7 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
       memberRoutes(services.members),
       teamRoutes(services.teams),
       auditRoutes(services.audit),
+      ticketRoutes(services.tickets, services.ticketComments),
       eventRoutes(bus, authenticate),
     ],
   });

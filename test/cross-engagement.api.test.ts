@@ -117,17 +117,31 @@ describe.each(await testDatabases())('engagement isolation on $name', (database)
     });
     expect(team.statusCode).toBe(201);
     const db = t.tandem.handle.db;
-    const userId = async (email: string) =>
-      (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const userId = (email: string) => t.userId(email);
     const deskOfA = await db
       .selectFrom('teams')
       .select('id')
       .where('engagement_id', '=', t.engagements.harborline ?? '')
       .where('name', '=', 'Internal Service Desk')
       .executeTakeFirstOrThrow();
-    idsOfB = { teamId: team.json().id, userId: await userId('dr.hale@maplegrove.example') };
+    const ticketOf = async (engagementId: string) => {
+      const created = await admin.post(`/api/v1/engagements/${engagementId}/tickets`, {
+        title: 'Walk target',
+      });
+      expect(created.statusCode).toBe(201);
+      return created.json().id as string;
+    };
+    idsOfB = {
+      teamId: team.json().id,
+      userId: await userId('dr.hale@maplegrove.example'),
+      ticketId: await ticketOf(t.engagements.maplegrove ?? ''),
+    };
     // Tom is not on the service desk, so no request of the walk can succeed in A by accident.
-    idsOfA = { teamId: deskOfA.id, userId: await userId('tom.eriksen@harborline.example') };
+    idsOfA = {
+      teamId: deskOfA.id,
+      userId: await userId('tom.eriksen@harborline.example'),
+      ticketId: await ticketOf(t.engagements.harborline ?? ''),
+    };
     priya = await t.as('priya.sharma@harborline.example');
   });
   afterAll(() => t?.close());

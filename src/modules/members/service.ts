@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { isUniqueViolation } from '../../platform/db/unique.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
+import type { TicketService } from '../tickets/service.ts';
 import type { AddMemberBody, Member } from './schema.ts';
 import * as store from './store.ts';
 
@@ -15,7 +16,10 @@ export type MemberService = ReturnType<typeof createMemberService>;
  * their organization: the provider's staff join as provider (in any number of engagements),
  * the client's staff as internal (only in their own company's engagement).
  */
-export function createMemberService({ db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>) {
+export function createMemberService(
+  { db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>,
+  tickets: Pick<TicketService, 'detach'>,
+) {
   async function listMembers(actor: Principal, engagementId: string): Promise<Member[]> {
     authorize(actor, 'member.read', engagementId);
     const [rows, teams] = await Promise.all([
@@ -110,6 +114,7 @@ export function createMemberService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     mayGrant(actor, engagementId, before.role);
     await db.transaction().execute(async (trx) => {
       if (before.role === 'admin') await keepOneAdmin(trx, engagementId);
+      await tickets.detach(trx, engagementId, { userId });
       await store.deleteMembership(trx, engagementId, userId);
       await recordAudit(
         trx,

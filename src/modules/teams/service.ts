@@ -6,13 +6,17 @@ import { isUniqueViolation } from '../../platform/db/unique.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import type { TeamRow } from '../engagements/tables.ts';
+import type { TicketService } from '../tickets/service.ts';
 import type { CreateTeamBody, Team, UpdateTeamBody } from './schema.ts';
 import * as store from './store.ts';
 
 export type TeamService = ReturnType<typeof createTeamService>;
 
 /** Teams inside a party of one engagement (provider SOC, internal infrastructure, …). */
-export function createTeamService({ db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>) {
+export function createTeamService(
+  { db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>,
+  tickets: Pick<TicketService, 'detach'>,
+) {
   async function listTeams(actor: Principal, engagementId: string): Promise<Team[]> {
     authorize(actor, 'team.read', engagementId);
     const [teams, members] = await Promise.all([
@@ -81,6 +85,7 @@ export function createTeamService({ db, now, bus }: Pick<PlatformDeps, 'db' | 'n
     authorize(actor, 'team.manage', engagementId);
     const before = await teamOrThrow(engagementId, teamId);
     await db.transaction().execute(async (trx) => {
+      await tickets.detach(trx, engagementId, { teamId });
       await store.deleteTeam(trx, engagementId, teamId);
       await recordAudit(
         trx,

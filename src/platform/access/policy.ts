@@ -15,6 +15,11 @@ const ENGAGEMENT_POLICY = {
   'team.manage': ['admin', 'manager'],
   'audit.read': ['admin', 'manager', 'viewer'],
   'events.subscribe': ['admin', 'manager', 'agent', 'analyst', 'viewer', 'requester'],
+  // Requesters reach only their own tickets and shared comments; the ticket service narrows them.
+  'ticket.read': ['admin', 'manager', 'agent', 'analyst', 'viewer', 'requester'],
+  'ticket.create': ['admin', 'manager', 'agent', 'analyst', 'requester'],
+  'ticket.update': ['admin', 'manager', 'agent', 'analyst'],
+  'ticket.comment': ['admin', 'manager', 'agent', 'analyst', 'requester'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type EngagementAction = keyof typeof ENGAGEMENT_POLICY;

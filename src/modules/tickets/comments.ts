@@ -1,0 +1,128 @@
+import { uuidv7 } from 'uuidv7';
+import { canWrite, visibleTo } from '../../domain/tickets/visibility.ts';
+import type { Principal } from '../../platform/access/actor.ts';
+import { authorize } from '../../platform/access/guard.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import type { PlatformDeps } from '../../platform/deps.ts';
+import { Invalid } from '../../platform/errors.ts';
+import { readerIn } from './access.ts';
+import { toComment } from './presenter.ts';
+import type { Comment, CreateCommentBody } from './schema.ts';
+import type { TicketService } from './service.ts';
+import * as store from './store.ts';
+
+export type TicketCommentService = ReturnType<typeof createTicketCommentService>;
+
+/** The audience of a live event about something of this visibility. */
+export function audienceOf(visibility: Comment['visibility']) {
+  return visibility === 'shared' ? 'all' : visibility === 'provider_only' ? 'provider' : 'internal';
+}
+
+/**
+ * Comments and the timeline. Every read filters by the reader's visibility in the query itself,
+ * so a private note of the other party never leaves the database for them.
+ */
+export function createTicketCommentService(
+  { db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>,
+  tickets: Pick<TicketService, 'readable'>,
+) {
+  async function addComment(
+    actor: Principal,
+    engagementId: string,
+    ticketId: string,
+    body: CreateCommentBody,
+  ): Promise<Comment> {
+    authorize(actor, 'ticket.comment', engagementId);
+    const ticket = await tickets.readable(actor, engagementId, ticketId);
+    const reader = readerIn(actor, engagementId);
+    const visibility = body.visibility ?? 'shared';
+    if (!canWrite(reader, visibility)) {
+      throw new Invalid('You cannot write into the other party’s private notes.', [
+        { path: '/visibility', message: `is not open to the ${reader.party} party` },
+      ]);
+    }
+    const stamp = now().toISOString();
+    const row = {
+      engagement_id: engagementId,
+      id: uuidv7(),
+      ticket_id: ticketId,
+      author_id: reader.userId ?? ticket.created_by,
+      author_party: reader.party,
+      body: body.body,
+      visibility,
+      created_at: stamp,
+    };
+    await db.transaction().execute(async (trx) => {
+      await store.insertComment(trx, row);
+      await store.updateTicket(trx, engagementId, ticketId, { updated_at: stamp });
+      await store.insertActivity(trx, {
+        engagement_id: engagementId,
+        id: uuidv7(),
+        ticket_id: ticketId,
+        at: stamp,
+        actor_id: reader.userId,
+        party: reader.party,
+        kind: 'commented',
+        visibility,
+        data: JSON.stringify({ commentId: row.id }),
+      });
+      await recordAudit(
+        trx,
+        actor,
+        {
+          engagementId,
+          action: 'ticket.commented',
+          targetType: 'ticket',
+          targetId: ticketId,
+          after: { commentId: row.id, visibility },
+        },
+        now(),
+      );
+    });
+    await bus.publish({
+      engagementId,
+      type: 'ticket.commented',
+      id: ticketId,
+      data: { commentId: row.id },
+      audience: audienceOf(visibility),
+    });
+    const author = await db
+      .selectFrom('users')
+      .select('name')
+      .where('id', '=', row.author_id)
+      .executeTakeFirstOrThrow();
+    return toComment({ ...row, author_name: author.name });
+  }
+
+  async function listComments(actor: Principal, engagementId: string, ticketId: string): Promise<Comment[]> {
+    await tickets.readable(actor, engagementId, ticketId);
+    const rows = await store.listComments(
+      db,
+      engagementId,
+      ticketId,
+      visibleTo(readerIn(actor, engagementId)),
+    );
+    return rows.map(toComment);
+  }
+
+  async function listActivity(actor: Principal, engagementId: string, ticketId: string) {
+    await tickets.readable(actor, engagementId, ticketId);
+    const rows = await store.listActivity(
+      db,
+      engagementId,
+      ticketId,
+      visibleTo(readerIn(actor, engagementId)),
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actor: row.actor_id ? { id: row.actor_id, name: row.actor_name ?? 'deleted user' } : null,
+      party: row.party,
+      kind: row.kind,
+      visibility: row.visibility,
+      data: JSON.parse(row.data) as unknown,
+    }));
+  }
+
+  return { addComment, listComments, listActivity };
+}
