@@ -6,14 +6,17 @@ import type {
   TeamsTable,
 } from './modules/engagements/tables.ts';
 import type { OrganizationsTable, UsersTable } from './modules/organizations/tables.ts';
+import type { TicketAttachmentsTable } from './modules/tickets/attachment-tables.ts';
 import type {
   TicketActivityTable,
   TicketCommentsTable,
   TicketCountersTable,
+  TicketSearchTable,
   TicketsTable,
   TicketTagsTable,
   TicketWatchersTable,
 } from './modules/tickets/tables.ts';
+import type { SavedViewsTable } from './modules/views/tables.ts';
 import type { AuditCheckpointsTable, AuditEventsTable } from './platform/audit/tables.ts';
 import type { ApiTokenEngagementsTable, ApiTokensTable, SessionsTable } from './platform/auth/tables.ts';
 import type { IdempotencyKeysTable } from './platform/http/tables.ts';
@@ -41,4 +44,7 @@ export interface Database {
   ticket_watchers: TicketWatchersTable;
   ticket_comments: TicketCommentsTable;
   ticket_activity: TicketActivityTable;
+  ticket_search: TicketSearchTable;
+  ticket_attachments: TicketAttachmentsTable;
+  saved_views: SavedViewsTable;
 }

@@ -15,9 +15,15 @@ import { organizationRoutes } from './modules/organizations/routes.ts';
 import { createOrganizationService } from './modules/organizations/service.ts';
 import { teamRoutes } from './modules/teams/routes.ts';
 import { createTeamService } from './modules/teams/service.ts';
+import { attachmentRoutes } from './modules/tickets/attachment-routes.ts';
+import { createAttachmentService } from './modules/tickets/attachments.ts';
+import { createBulkTicketService } from './modules/tickets/bulk.ts';
+import { bulkTicketRoutes } from './modules/tickets/bulk-routes.ts';
 import { createTicketCommentService } from './modules/tickets/comments.ts';
 import { ticketRoutes } from './modules/tickets/routes.ts';
 import { createTicketService } from './modules/tickets/service.ts';
+import { viewRoutes } from './modules/views/routes.ts';
+import { createViewService } from './modules/views/service.ts';
 import { type CheckpointTimer, startCheckpointTimer } from './platform/audit/checkpoint.ts';
 import { loadAuditSigningKey } from './platform/audit/signing-key.ts';
 import { createAuthenticator } from './platform/auth/authenticate.ts';
@@ -51,11 +57,14 @@ export interface Tandem {
   close(): Promise<void>;
 }
 
-function createServices(deps: PlatformDeps, throttle: LoginThrottle) {
+function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: string) {
   const tickets = createTicketService(deps);
   return {
     tickets,
     ticketComments: createTicketCommentService(deps, tickets),
+    ticketAttachments: createAttachmentService(deps, tickets, dataDir),
+    ticketBulk: createBulkTicketService(tickets),
+    views: createViewService(deps),
     auth: createAuthService({ ...deps, throttle }),
     tokens: createTokenService(deps),
     organizations: createOrganizationService(deps),
@@ -74,7 +83,7 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
   await migrateToLatest(handle.db);
   const bus = await createEventBus(handle, log);
   const deps: PlatformDeps = { db: handle.db, now, bus, log };
-  const services = createServices(deps, new LoginThrottle(options.throttleLimits));
+  const services = createServices(deps, new LoginThrottle(options.throttleLimits), config.dataDir);
   const authenticate = createAuthenticator(handle.db, now);
   const app = await buildHttpServer({
     config,
@@ -92,6 +101,9 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
       teamRoutes(services.teams),
       auditRoutes(services.audit),
       ticketRoutes(services.tickets, services.ticketComments),
+      attachmentRoutes(services.ticketAttachments),
+      bulkTicketRoutes(services.ticketBulk),
+      viewRoutes(services.views),
       eventRoutes(bus, authenticate),
     ],
   });

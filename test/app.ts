@@ -43,7 +43,7 @@ export async function startTestTandem(
     database: created.database,
   };
   const tandem = await createTandem(config, { log: createLogger('silent'), ...options });
-  await loadDemo(tandem.services, DEMO_PASSWORD);
+  await loadDemo(tandem.services, DEMO_PASSWORD, { tickets: false });
   const rows = await tandem.handle.db.selectFrom('engagements').select(['id', 'slug']).execute();
   const engagements = Object.fromEntries(rows.map((r) => [r.slug, r.id]));
   const inject = (o: InjectOptions) => tandem.app.inject(o);

@@ -142,6 +142,19 @@ describe.each(await testDatabases())('engagement isolation on $name', (database)
       userId: await userId('tom.eriksen@harborline.example'),
       ticketId: await ticketOf(t.engagements.harborline ?? ''),
     };
+    const attachmentOf = async (engagementId: string, ticketId: string) => {
+      const boundary = 'tandem-walk';
+      const uploaded = await admin.request({
+        method: 'POST',
+        url: `/api/v1/engagements/${engagementId}/tickets/${ticketId}/attachments`,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="walk.txt"\r\nContent-Type: text/plain\r\n\r\nwalk\r\n--${boundary}--\r\n`,
+      });
+      expect(uploaded.statusCode).toBe(201);
+      return uploaded.json().id as string;
+    };
+    idsOfB.attachmentId = await attachmentOf(t.engagements.maplegrove ?? '', idsOfB.ticketId ?? '');
+    idsOfA.attachmentId = await attachmentOf(t.engagements.harborline ?? '', idsOfA.ticketId ?? '');
     priya = await t.as('priya.sharma@harborline.example');
   });
   afterAll(() => t?.close());

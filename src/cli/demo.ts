@@ -1,6 +1,7 @@
 import { createTandem } from '../main.ts';
 import { SYSTEM } from '../platform/access/actor.ts';
 import type { Config } from '../platform/config/config.ts';
+import type { Db } from '../platform/db/database.ts';
 import {
   CLIENT_PEOPLE,
   CLIENTS,
@@ -9,6 +10,7 @@ import {
   PROVIDER_PEOPLE,
   PROVIDER_TEAMS,
 } from './demo-data.ts';
+import { loadDemoTickets } from './demo-tickets.ts';
 
 export const DEMO_ADMIN_EMAIL = 'admin@northwind.example';
 
@@ -29,7 +31,7 @@ export async function runDemo(config: Config, out: (line: string) => void): Prom
       .where('slug', '=', PROVIDER.slug)
       .executeTakeFirst();
     if (loaded) out('The demo is already loaded.');
-    else await loadDemo(tandem.services, demoPassword());
+    else await loadDemo(tandem.services, demoPassword(), { tickets: { db: tandem.handle.db } });
     printLogins(out);
     return 0;
   } finally {
@@ -39,7 +41,20 @@ export async function runDemo(config: Config, out: (line: string) => void): Prom
 
 type Services = Awaited<ReturnType<typeof createTandem>>['services'];
 
-export async function loadDemo(services: Services, password: string): Promise<void> {
+/**
+ * What the demo holds besides people and engagements. Demo tickets are worked by real users,
+ * whose actors are loaded from `db`; API tests and the benchmark leave them out.
+ */
+export interface DemoOptions {
+  readonly tickets?: { readonly db: Db } | false;
+}
+
+export async function loadDemo(
+  services: Services,
+  password: string,
+  options: DemoOptions = {},
+): Promise<void> {
+  const engagementIds: string[] = [];
   const provider = await services.organizations.createOrganization(SYSTEM, { ...PROVIDER, kind: 'provider' });
   const providerUsers = await createPeople(services, provider.id, PROVIDER_PEOPLE, password);
   for (const client of CLIENTS) {
@@ -57,6 +72,7 @@ export async function loadDemo(services: Services, password: string): Promise<vo
       ...client.engagement,
       clientOrganizationId: organization.id,
     });
+    engagementIds.push(engagementId);
     const teams = new Map<string, string>();
     for (const team of PROVIDER_TEAMS)
       teams.set(
@@ -76,6 +92,7 @@ export async function loadDemo(services: Services, password: string): Promise<vo
         await services.teams.addTeamMember(SYSTEM, engagementId, teams.get(team)!, userId);
     }
   }
+  if (options.tickets) await loadDemoTickets(services, options.tickets.db, ...engagementIds);
 }
 
 async function createPeople(

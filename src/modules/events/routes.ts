@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { can } from '../../platform/access/policy.ts';
-import type { EventBus } from '../../platform/bus/bus.ts';
+import type { Party, Role } from '../../platform/access/roles.ts';
+import type { BusEvent, EventBus } from '../../platform/bus/bus.ts';
 import { mayReceive } from '../../platform/bus/event.ts';
 import type { Authenticate } from '../../platform/http/access-hook.ts';
 import { actorOf } from '../../platform/http/access-hook.ts';
@@ -31,7 +32,8 @@ export function eventRoutes(bus: EventBus, authenticate: Authenticate) {
       },
       (request, reply) => {
         const { engagementId } = request.params;
-        const party = actorOf(request).engagements.get(engagementId)!.party;
+        const actor = actorOf(request);
+        const viewer = { ...actor.engagements.get(engagementId)!, userId: actor.userId };
         reply.hijack();
         const raw = reply.raw;
         raw.writeHead(200, {
@@ -42,7 +44,7 @@ export function eventRoutes(bus: EventBus, authenticate: Authenticate) {
         });
         raw.write('retry: 3000\n: connected\n\n');
         const unsubscribe = bus.subscribe(engagementId, (event) => {
-          if (!mayReceive(event, party)) return;
+          if (!forViewer(event, viewer)) return;
           raw.write(
             `event: ${event.type}\ndata: ${JSON.stringify({ type: event.type, id: event.id ?? null, data: event.data ?? null })}\n\n`,
           );
@@ -61,4 +63,14 @@ export function eventRoutes(bus: EventBus, authenticate: Authenticate) {
       },
     );
   };
+}
+
+/**
+ * Staff receive their party's events; a requester only shared events about their own
+ * tickets (the publisher names the ticket's requester in `data.requesterId`).
+ */
+function forViewer(event: BusEvent, viewer: { party: Party; role: Role; userId: string }): boolean {
+  if (viewer.role !== 'requester') return mayReceive(event, viewer.party);
+  const requesterId = (event.data as { requesterId?: unknown } | undefined)?.requesterId;
+  return (event.audience ?? 'all') === 'all' && requesterId === viewer.userId;
 }

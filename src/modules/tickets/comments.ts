@@ -8,6 +8,7 @@ import { Invalid } from '../../platform/errors.ts';
 import { readerIn } from './access.ts';
 import { toComment } from './presenter.ts';
 import type { Comment, CreateCommentBody } from './schema.ts';
+import * as searchStore from './search-store.ts';
 import type { TicketService } from './service.ts';
 import * as store from './store.ts';
 
@@ -54,7 +55,10 @@ export function createTicketCommentService(
     };
     await db.transaction().execute(async (trx) => {
       await store.insertComment(trx, row);
-      await store.updateTicket(trx, engagementId, ticketId, { updated_at: stamp });
+      await searchStore.indexComment(trx, row);
+      // A private note must not move the ticket up the other party's "recently updated".
+      if (visibility === 'shared')
+        await store.updateTicket(trx, engagementId, ticketId, { updated_at: stamp });
       await store.insertActivity(trx, {
         engagement_id: engagementId,
         id: uuidv7(),
@@ -83,7 +87,7 @@ export function createTicketCommentService(
       engagementId,
       type: 'ticket.commented',
       id: ticketId,
-      data: { commentId: row.id },
+      data: { commentId: row.id, requesterId: ticket.requester_id },
       audience: audienceOf(visibility),
     });
     const author = await db

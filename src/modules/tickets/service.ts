@@ -6,6 +6,7 @@ import { can } from '../../platform/access/policy.ts';
 import type { Party } from '../../platform/access/roles.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { searchWords } from '../../platform/db/full-text.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
@@ -18,6 +19,8 @@ import type {
   TicketQuery,
   UpdateTicketBody,
 } from './schema.ts';
+import { hitsAfter, inRankOrder, SEARCH_HITS, searchScopes } from './search.ts';
+import * as searchStore from './search-store.ts';
 import * as store from './store.ts';
 import type { TicketsTable } from './tables.ts';
 
@@ -61,6 +64,7 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     await db.transaction().execute(async (trx) => {
       row.number = await store.nextNumber(trx, engagementId);
       await store.insertTicket(trx, row);
+      await searchStore.indexTicket(trx, row);
       await store.replaceTags(trx, engagementId, row.id, body.tags ?? []);
       await activity(trx, actor, reader.party, row, 'created', { title: row.title, status: row.status });
       await recordAudit(
@@ -70,7 +74,12 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
         now(),
       );
     });
-    await bus.publish({ engagementId, type: 'ticket.created', id: row.id });
+    await bus.publish({
+      engagementId,
+      type: 'ticket.created',
+      id: row.id,
+      data: { requesterId: row.requester_id },
+    });
     return getTicket(actor, engagementId, row.id);
   }
 
@@ -110,7 +119,13 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     const parties = new Set(engagementIds.map((id) => actor.engagements.get(id)?.party));
     const myParty = parties.size === 1 ? [...parties][0] : undefined;
     const view = viewFilter(query.view, actor.userId, myParty);
-    const rows = await store.listTickets(db, {
+    const words = searchWords(query.q ?? '');
+    const hits = words.length
+      ? await searchStore.searchTickets(db, { scopes: searchScopes(actor, scope), words, limit: SEARCH_HITS })
+      : undefined;
+    // With q and no explicit sort the page is ordered by relevance; see SEARCH_HITS.
+    const ranked = hits !== undefined && query.sort === undefined ? hitsAfter(hits, position) : undefined;
+    const found = await store.listTickets(db, {
       engagementIds: scope.all,
       ownOnlyIn: scope.ownOnly,
       userId: actor.userId,
@@ -129,10 +144,13 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
       updatedFrom: query.updatedFrom,
       updatedTo: query.updatedTo,
       ...view,
+      ticketIds: (ranked ?? hits)?.map((hit) => hit.ticketId),
       sort,
-      after: position ?? undefined,
-      limit,
+      after: ranked ? undefined : (position ?? undefined),
+      limit: ranked ? ranked.length : limit,
     });
+    const rows = ranked ? inRankOrder(found, ranked).slice(0, limit + 1) : found;
+    const scoreOf = new Map(ranked?.map((hit) => [hit.ticketId, hit.score]));
     const tags = await store.tagsOf(
       db,
       rows.slice(0, limit).map((r) => r.id),
@@ -142,7 +160,9 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
       limit,
       (row) => toTicket(row, tags.get(row.id) ?? [], mayUpdate(actor, row.engagement_id)),
       (row) =>
-        store.SORTS[sort].map((c) => row[c.ref.slice('tickets.'.length) as keyof typeof row] as string),
+        ranked
+          ? [scoreOf.get(row.id)!, row.id]
+          : store.SORTS[sort].map((c) => row[c.ref.slice('tickets.'.length) as keyof typeof row] as string),
     );
   }
 
@@ -187,6 +207,9 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     changes.updated_at = now().toISOString();
     await db.transaction().execute(async (trx) => {
       await store.updateTicket(trx, engagementId, ticketId, changes);
+      if (changes.title !== undefined || changes.description !== undefined) {
+        await searchStore.indexTicket(trx, { ...before, ...changes });
+      }
       if (tagsChanged) await store.replaceTags(trx, engagementId, ticketId, body.tags!);
       const diff: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(
         Object.entries(changes)
@@ -210,7 +233,12 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
         now(),
       );
     });
-    await bus.publish({ engagementId, type: 'ticket.updated', id: ticketId });
+    await bus.publish({
+      engagementId,
+      type: 'ticket.updated',
+      id: ticketId,
+      data: { requesterId: before.requester_id },
+    });
     return getTicket(actor, engagementId, ticketId);
   }
 

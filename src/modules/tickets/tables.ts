@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { TicketStatus } from '../../domain/tickets/status.ts';
 import type { Party } from '../../platform/access/roles.ts';
 
@@ -69,6 +69,21 @@ export interface TicketActivityTable {
   visibility: Visibility;
   /** JSON text: what changed. */
   data: string;
+}
+
+/**
+ * The search index: one document per source — a ticket's title and description (shared), or
+ * one comment with its own visibility. PostgreSQL also holds a generated `search` tsvector.
+ */
+export interface TicketSearchTable {
+  doc_id: Generated<number>;
+  engagement_id: string;
+  ticket_id: string;
+  /** The ticket id for its title and description, or the comment id. */
+  source_id: string;
+  visibility: Visibility;
+  title: string;
+  body: string;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

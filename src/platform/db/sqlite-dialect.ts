@@ -28,5 +28,8 @@ export function openSqlite(file: string): { dialect: SqliteDialect; raw: SQLite.
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  // Reads through the page cache of the OS instead of copying pages: large queues and search
+  // lookups measured 3–5× faster at a million tickets (docs/performance.md).
+  raw.pragma('mmap_size = 1073741824');
   return { dialect: new ImmediateSqliteDialect(raw), raw };
 }

@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_platform.ts';
 import * as m0002 from './0002_tickets.ts';
+import * as m0003 from './0003_ticket_search.ts';
+import * as m0004 from './0004_attachments_and_views.ts';
 
 /** Every migration, in order. Forward-only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_tickets': m0002,
+  '0003_ticket_search': m0003,
+  '0004_attachments_and_views': m0004,
 };

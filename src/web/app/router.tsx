@@ -18,6 +18,13 @@ import { HomeRoute } from './routes/home-route.tsx';
 import { LoginRoute } from './routes/login-route.tsx';
 import { MembersRoute, validateMembersSearch } from './routes/members-route.tsx';
 import { NoEngagementPage, NotFoundPage, RouteErrorPage, RoutePending } from './routes/route-states.tsx';
+import {
+  QueueRoute,
+  TicketRoute,
+  TicketsRoute,
+  validateQueueSearch,
+  validateTicketsSearch,
+} from './routes/tickets-route.tsx';
 import { UpcomingRoute } from './routes/upcoming-route.tsx';
 import { UsersRoute } from './routes/users-route.tsx';
 import { AppLayout } from './shell/app-layout.tsx';
@@ -99,7 +106,45 @@ const engagementRoute = createRoute({
   pendingComponent: RoutePending,
 });
 
-const homeRoute = createRoute({ getParentRoute: () => engagementRoute, path: '/', component: HomeRoute });
+/** A requester's home is their portal: "My requests". */
+const homeRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    if (context.engagement.role === 'requester') {
+      throw redirect({
+        to: '/e/$engagement/tickets',
+        params: { engagement: context.engagement.slug },
+        replace: true,
+      });
+    }
+  },
+  component: HomeRoute,
+});
+
+const ticketsRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'tickets',
+  validateSearch: validateTicketsSearch,
+  component: TicketsRoute,
+});
+
+const ticketRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'tickets/$ticketId',
+  component: TicketRoute,
+});
+
+/** Provider staff's one queue across all their engagements; to anyone else the page does not exist. */
+const queueRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'queue',
+  validateSearch: validateQueueSearch,
+  beforeLoad: ({ context }) => {
+    if (context.me.organization.kind !== 'provider') throw notFound();
+  },
+  component: QueueRoute,
+});
 
 function upcomingRoute<const P extends UpcomingSectionKey>(section: P) {
   return createRoute({
@@ -145,7 +190,9 @@ const routeTree = rootRoute.addChildren([
     startRoute,
     engagementRoute.addChildren([
       homeRoute,
-      upcomingRoute('tickets'),
+      ticketsRoute,
+      ticketRoute,
+      queueRoute,
       upcomingRoute('alerts'),
       upcomingRoute('on-call'),
       upcomingRoute('matrix'),

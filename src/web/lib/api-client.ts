@@ -6,8 +6,8 @@ export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. Requests without a body send no Content-Type. */
   body?: unknown;
-  /** Query parameters; empty, null and undefined values are left out. */
-  query?: Record<string, string | number | null | undefined>;
+  /** Query parameters; empty, null and undefined values are left out; an array repeats the key. */
+  query?: Record<string, string | number | readonly string[] | null | undefined>;
   signal?: AbortSignal;
 }
 
@@ -31,6 +31,26 @@ export async function apiRequest<T>(path: string, request: ApiRequest = {}): Pro
   return (await response.json()) as T;
 }
 
+/** Sends a file as `multipart/form-data` (field `file`) and returns the parsed JSON answer. */
+export async function apiUpload<T>(path: string, file: File, signal?: AbortSignal): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  const response = await fetch(API_PREFIX + path, {
+    method: 'POST',
+    headers: { Accept: 'application/json' },
+    credentials: 'same-origin',
+    body: form,
+    signal: signal ?? null,
+  });
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}
+
+/** The address of an API resource, for links and downloads the browser fetches itself. */
+export function apiUrl(path: string): string {
+  return API_PREFIX + path;
+}
+
 /** Encodes one path segment, e.g. an id taken from the URL. */
 export function segment(value: string): string {
   return encodeURIComponent(value);
@@ -40,7 +60,8 @@ function queryString(query: ApiRequest['query']): string {
   if (!query) return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : '';

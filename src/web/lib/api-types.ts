@@ -159,3 +159,170 @@ export interface Page<T> {
   items: T[];
   nextCursor?: string | null;
 }
+
+export const TICKET_KINDS = ['incident', 'request', 'problem', 'change', 'info_request', 'task'] as const;
+export type TicketKind = (typeof TICKET_KINDS)[number];
+
+export const TICKET_PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+export const TICKET_STATUSES = [
+  'new',
+  'triaged',
+  'in_progress',
+  'waiting_on_internal',
+  'waiting_on_provider',
+  'waiting_on_requester',
+  'resolved',
+  'closed',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** Statuses where work is still going on; "All open" shows these. */
+export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter(
+  (status) => status !== 'resolved' && status !== 'closed',
+);
+
+export const TICKET_VIEWS = [
+  'assigned_to_me',
+  'our_move',
+  'their_move',
+  'unassigned',
+  'recently_updated',
+] as const;
+export type TicketView = (typeof TICKET_VIEWS)[number];
+
+export const TICKET_SORTS = ['updated_desc', 'created_desc', 'priority'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+/** Who may read a comment: both parties, or one party's private channel. */
+export type CommentVisibility = 'shared' | 'provider_only' | 'internal_only';
+
+/** Whose move it is: a party, the requester, or nobody once the work is done. */
+export type WhoseMove = Party | 'requester' | null;
+
+export interface Ticket {
+  id: string;
+  engagementId: string;
+  /** The human number, e.g. LOGI-42. */
+  number: string;
+  title: string;
+  /** Markdown. */
+  description: string;
+  kind: TicketKind;
+  priority: TicketPriority;
+  status: TicketStatus;
+  ownerParty: Party;
+  whoseMove: WhoseMove;
+  teamId: string | null;
+  assigneeId: string | null;
+  requesterId: string | null;
+  functionKey: string | null;
+  tags: string[];
+  dueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Statuses the caller may move the ticket to now. */
+  allowedStatuses: TicketStatus[];
+}
+
+/** Filters of a ticket list (`GET …/tickets`); arrays mean "any of". */
+export interface TicketQuery {
+  q?: string | undefined;
+  status?: TicketStatus[] | undefined;
+  kind?: TicketKind[] | undefined;
+  priority?: TicketPriority[] | undefined;
+  ownerParty?: Party | undefined;
+  teamId?: string | undefined;
+  /** A user id, "me" or "none". */
+  assigneeId?: string | undefined;
+  /** A user id or "me". */
+  requesterId?: string | undefined;
+  /** Tickets carrying all these tags. */
+  tag?: string[] | undefined;
+  view?: TicketView | undefined;
+  sort?: TicketSort | undefined;
+  /** One queue only: narrow to these engagements. */
+  engagementId?: string[] | undefined;
+}
+
+export interface NewTicket {
+  title: string;
+  description?: string;
+  kind?: TicketKind;
+  priority?: TicketPriority;
+  ownerParty?: Party;
+  teamId?: string | null;
+  assigneeId?: string | null;
+  requesterId?: string | null;
+  functionKey?: string | null;
+  tags?: string[];
+  dueAt?: string | null;
+}
+
+export interface TicketChanges {
+  title?: string;
+  description?: string;
+  kind?: TicketKind;
+  priority?: TicketPriority;
+  status?: TicketStatus;
+  ownerParty?: Party;
+  teamId?: string | null;
+  assigneeId?: string | null;
+  functionKey?: string | null;
+  tags?: string[];
+  dueAt?: string | null;
+}
+
+export interface TicketComment {
+  id: string;
+  /** Markdown source. */
+  body: string;
+  visibility: CommentVisibility;
+  authorId: string;
+  authorName: string;
+  authorParty: Party;
+  createdAt: string;
+}
+
+/** One entry of a ticket's timeline (`GET …/activity`). */
+export interface TicketActivity {
+  id: string;
+  at: string;
+  actor: { id: string; name: string } | null;
+  party: Party | null;
+  /** created, status_changed, updated, commented. */
+  kind: string;
+  visibility: CommentVisibility;
+  /** What changed: `{field: {from, to}}`, or the comment id. */
+  data: unknown;
+}
+
+/** A personal saved view: a name for a set of list filters. */
+export interface SavedView {
+  id: string;
+  name: string;
+  /** null: the one queue across engagements. */
+  engagementId: string | null;
+  query: TicketQuery;
+}
+
+export interface BulkTicketResult {
+  /** The tickets changed (or already as asked). */
+  updated: string[];
+  failed: { id: string; detail: string }[];
+}
+
+export interface TicketAttachment {
+  id: string;
+  ticketId: string;
+  /** The uploader's file name, sanitised; for display only. */
+  fileName: string;
+  contentType: string;
+  /** Bytes. */
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedByName: string;
+  createdAt: string;
+}

@@ -8,6 +8,10 @@ export const apiTokensKey = ['api-tokens'] as const;
 /** Installation-wide records, outside any engagement. */
 export const usersKey = ['users'] as const;
 export const organizationsKey = ['organizations'] as const;
+/** Lists that span engagements: provider staff's one queue. */
+export const ticketQueueKey = ['ticket-queue'] as const;
+/** The caller's saved personal views. */
+export const savedViewsKey = ['me', 'views'] as const;
 
 export function engagementScope(engagementId: string) {
   return ['engagements', engagementId] as const;

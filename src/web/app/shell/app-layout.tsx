@@ -4,6 +4,7 @@ import { Outlet, useNavigate } from '@tanstack/react-router';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { TandemMark } from '../../components/tandem-mark.tsx';
 import { EngagementSwitcher } from '../../features/engagements/components/engagement-switcher.tsx';
+import { useTicketEvents } from '../../features/tickets/api/ticket-events.ts';
 import { useCurrentEngagement } from '../routes/current-engagement.ts';
 import classes from './app-layout.module.css';
 import { EngagementNav } from './engagement-nav.tsx';
@@ -14,6 +15,8 @@ export function AppLayout() {
   const { engagement, engagements, me } = useCurrentEngagement();
   const [navOpened, nav] = useDisclosure(false);
   const navigate = useNavigate();
+  // Live updates: every open screen of this engagement follows changes others make.
+  useTicketEvents([engagement.id]);
 
   return (
     <AppShell
@@ -65,8 +68,10 @@ export function AppLayout() {
         <EngagementNav
           engagementSlug={engagement.slug}
           allowedActions={engagement.allowedActions}
-          canManageUsers={me.orgRole === 'admin'}
+          canManageUsers={me.orgRole === 'admin' && engagement.role !== 'requester'}
           onNavigate={nav.close}
+          portal={engagement.role === 'requester'}
+          showQueue={me.organization.kind === 'provider'}
         />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

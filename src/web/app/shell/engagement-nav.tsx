@@ -1,5 +1,14 @@
 import { Divider, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconHistory, IconHome, IconKey, IconUserCog, IconUsers } from '@tabler/icons-react';
+import {
+  IconHistory,
+  IconHome,
+  IconKey,
+  IconPlus,
+  IconStack2,
+  IconTicket,
+  IconUserCog,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { UPCOMING_SECTIONS, type UpcomingSectionKey } from '../upcoming-sections.tsx';
 import { NavItem } from './nav-item.tsx';
@@ -10,13 +19,16 @@ interface EngagementNavProps {
   /** Organization admins manage their organization's users. */
   canManageUsers: boolean;
   onNavigate: () => void;
+  /** A requester sees the portal: their requests and a way to make one, nothing else. */
+  portal: boolean;
+  /** Provider staff get the one queue across all their engagements. */
+  showQueue: boolean;
 }
 
 const ICON = { size: 18, stroke: 1.6 } as const;
 
 /** The order of DESIGN.md's areas: daily work first, then agreements, knowledge and oversight. */
 const AREAS = [
-  'tickets',
   'alerts',
   'on-call',
   'matrix',
@@ -34,9 +46,36 @@ export function EngagementNav({
   allowedActions,
   canManageUsers,
   onNavigate,
+  portal,
+  showQueue,
 }: EngagementNavProps) {
   const params = { engagement: engagementSlug };
   const common = { params, onClick: onNavigate, activeProps: { active: true } } as const;
+
+  if (portal) {
+    return (
+      <Stack component="nav" aria-label="Engagement" gap={2} p="xs">
+        <NavItem
+          to="/e/$engagement/tickets"
+          search={{}}
+          activeOptions={{ includeSearch: false }}
+          label="My requests"
+          leftSection={<IconTicket {...ICON} />}
+          {...common}
+        />
+        <NavItem
+          to="/e/$engagement/tickets"
+          search={{ new: true }}
+          activeOptions={{ includeSearch: true }}
+          activeProps={{}}
+          label="New request"
+          leftSection={<IconPlus {...ICON} />}
+          params={params}
+          onClick={onNavigate}
+        />
+      </Stack>
+    );
+  }
 
   return (
     <ScrollArea type="scroll" style={{ flex: 1 }}>
@@ -48,6 +87,20 @@ export function EngagementNav({
           leftSection={<IconHome {...ICON} />}
           {...common}
         />
+        <NavItem
+          to="/e/$engagement/tickets"
+          label="Tickets"
+          leftSection={<IconTicket {...ICON} />}
+          {...common}
+        />
+        {showQueue && (
+          <NavItem
+            to="/e/$engagement/queue"
+            label="All my engagements"
+            leftSection={<IconStack2 {...ICON} />}
+            {...common}
+          />
+        )}
         {AREAS.map((area) => {
           const { label, icon: Icon } = UPCOMING_SECTIONS[area];
           return (

@@ -1,0 +1,160 @@
+import { Badge, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
+import { IconEdit, IconLock, IconMessage, IconPlus, IconSwitchHorizontal } from '@tabler/icons-react';
+import { PartyBadge } from '../../../components/party-badge.tsx';
+import type { TicketActivity, TicketComment, TicketStatus } from '../../../lib/api-types.ts';
+import { formatRelative, formatUtc } from '../../../lib/time-format.ts';
+import { Markdown } from './markdown.tsx';
+import { STATUS_LABELS, VISIBILITY_LABELS } from './ticket-labels.ts';
+import classes from './tickets.module.css';
+
+type Entry =
+  | { type: 'comment'; at: string; id: string; comment: TicketComment }
+  | { type: 'activity'; at: string; id: string; activity: TicketActivity };
+
+interface TicketTimelineProps {
+  comments: TicketComment[];
+  /** Empty in the requester portal, which shows the conversation only. */
+  activity: TicketActivity[];
+  nameOf: (userId: string) => string | undefined;
+}
+
+/** Comments and changes in one stream, oldest first. Shows only what the API returned to this user. */
+export function TicketTimeline({ comments, activity, nameOf }: TicketTimelineProps) {
+  const entries: Entry[] = [
+    ...comments.map((comment) => ({
+      type: 'comment' as const,
+      at: comment.createdAt,
+      id: comment.id,
+      comment,
+    })),
+    ...activity
+      .filter((item) => item.kind !== 'commented')
+      .map((item) => ({ type: 'activity' as const, at: item.at, id: item.id, activity: item })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+
+  if (entries.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {activity.length === 0 ? 'No replies yet.' : 'Nothing on the timeline yet.'}
+      </Text>
+    );
+  }
+
+  return (
+    <Timeline bulletSize={22} lineWidth={2} aria-label="Timeline">
+      {entries.map((entry) =>
+        entry.type === 'comment' ? (
+          <Timeline.Item
+            key={`c-${entry.id}`}
+            bullet={
+              entry.comment.visibility === 'shared' ? <IconMessage size={12} /> : <IconLock size={12} />
+            }
+            color={entry.comment.visibility === 'shared' ? undefined : 'yellow'}
+          >
+            <CommentCard comment={entry.comment} />
+          </Timeline.Item>
+        ) : (
+          <Timeline.Item key={`a-${entry.id}`} bullet={activityIcon(entry.activity.kind)} color="gray">
+            <Group gap={6} wrap="wrap">
+              <Text size="sm">
+                <Text span fw={500}>
+                  {entry.activity.actor?.name ?? 'Tandem'}
+                </Text>{' '}
+                {describeActivity(entry.activity, nameOf)}
+              </Text>
+              {entry.activity.party && <PartyBadge party={entry.activity.party} size="xs" />}
+              <When iso={entry.activity.at} />
+            </Group>
+          </Timeline.Item>
+        ),
+      )}
+    </Timeline>
+  );
+}
+
+function CommentCard({ comment }: { comment: TicketComment }) {
+  const isPrivate = comment.visibility !== 'shared';
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      className={isPrivate ? classes.privateNote : undefined}
+      data-testid="comment"
+      data-visibility={comment.visibility}
+    >
+      <Stack gap={6}>
+        <Group gap={6}>
+          <Text size="sm" fw={600}>
+            {comment.authorName}
+          </Text>
+          <PartyBadge party={comment.authorParty} size="xs" />
+          {isPrivate && (
+            <Badge color="yellow" variant="filled" size="xs" radius="sm" leftSection={<IconLock size={10} />}>
+              {VISIBILITY_LABELS[comment.visibility]}
+            </Badge>
+          )}
+          <When iso={comment.createdAt} />
+        </Group>
+        <Markdown>{comment.body}</Markdown>
+      </Stack>
+    </Paper>
+  );
+}
+
+function When({ iso }: { iso: string }) {
+  return (
+    <Text size="xs" c="dimmed" component="time" dateTime={iso} title={formatUtc(iso)}>
+      {formatRelative(iso)}
+    </Text>
+  );
+}
+
+function activityIcon(kind: string) {
+  if (kind === 'created') return <IconPlus size={12} />;
+  if (kind === 'status_changed') return <IconSwitchHorizontal size={12} />;
+  return <IconEdit size={12} />;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'title',
+  description: 'description',
+  kind: 'kind',
+  priority: 'priority',
+  status: 'status',
+  ownerParty: 'owner party',
+  teamId: 'team',
+  assigneeId: 'assignee',
+  functionKey: 'function',
+  tags: 'tags',
+  dueAt: 'due date',
+};
+
+function show(field: string, value: unknown, nameOf: (id: string) => string | undefined): string {
+  if (value === null || value === undefined || value === '') return 'nothing';
+  if (field === 'status' && typeof value === 'string') return STATUS_LABELS[value as TicketStatus] ?? value;
+  if (field === 'assigneeId' && typeof value === 'string') return nameOf(value) ?? 'someone';
+  if (field === 'teamId' && typeof value === 'string') return nameOf(value) ?? 'a team';
+  if (field === 'description') return 'a new text';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
+  return String(value);
+}
+
+/** "changed status from New to In progress", from `{field: {from, to}}`. */
+function describeActivity(activity: TicketActivity, nameOf: (id: string) => string | undefined): string {
+  if (activity.kind === 'created') return 'created the ticket';
+  const data = activity.data;
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const parts = Object.entries(data as Record<string, unknown>)
+      .filter(([, change]) => change && typeof change === 'object' && ('from' in change || 'to' in change))
+      .map(([field, change]) => {
+        const { from, to } = change as { from?: unknown; to?: unknown };
+        const label = FIELD_LABELS[field] ?? field;
+        return field === 'description'
+          ? 'edited the description'
+          : `changed ${label} from ${show(field, from, nameOf)} to ${show(field, to, nameOf)}`;
+      });
+    if (parts.length) return parts.join('; ');
+  }
+  return activity.kind === 'status_changed' ? 'changed the status' : 'updated the ticket';
+}
