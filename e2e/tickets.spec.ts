@@ -103,3 +103,40 @@ test('an internal technician and an MSP agent work one ticket: private notes sta
   await agentContext.close();
   await technicianContext.close();
 });
+
+test('renders Markdown safely: no script, no event handler, no javascript: link survives', async ({
+  page,
+}) => {
+  const stamp = Date.now().toString(36);
+  const title = `Markdown check ${stamp}`;
+  const description = [
+    'Before **bold** after.',
+    '<script>window.__pwned = 1</script>',
+    '<img src="x" onerror="window.__pwned = 2">',
+    '[click me](javascript:window.__pwned=3)',
+    '[a real link](https://example.com/runbook)',
+  ].join('\n\n');
+  await signIn(page, technician);
+  await expect(page).toHaveURL(/\/e\/[^/]+$/);
+  await openTickets(page);
+  await page.locator('body').press('c');
+  const form = page.getByRole('dialog', { name: 'New ticket' });
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Description').fill(description);
+  await form.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  const body = page.getByTestId('ticket-description');
+  await expect(body.locator('strong')).toHaveText('bold');
+  await expect(body.locator('script, img[onerror], [onerror]')).toHaveCount(0);
+  await expect(body.locator('a[href^="javascript"]')).toHaveCount(0);
+  await expect(body.getByRole('link', { name: 'a real link' })).toHaveAttribute(
+    'href',
+    'https://example.com/runbook',
+  );
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // Following the ticket adds the reader to its watchers.
+  await page.getByRole('button', { name: 'Follow' }).click();
+  await expect(page.getByRole('button', { name: /Following · 1/ })).toBeVisible();
+});

@@ -22,6 +22,7 @@ import { bulkTicketRoutes } from './modules/tickets/bulk-routes.ts';
 import { createTicketCommentService } from './modules/tickets/comments.ts';
 import { ticketRoutes } from './modules/tickets/routes.ts';
 import { createTicketService } from './modules/tickets/service.ts';
+import { createTicketWatcherService } from './modules/tickets/watchers.ts';
 import { viewRoutes } from './modules/views/routes.ts';
 import { createViewService } from './modules/views/service.ts';
 import { type CheckpointTimer, startCheckpointTimer } from './platform/audit/checkpoint.ts';
@@ -62,6 +63,7 @@ function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: st
   return {
     tickets,
     ticketComments: createTicketCommentService(deps, tickets),
+    ticketWatchers: createTicketWatcherService(deps, tickets),
     ticketAttachments: createAttachmentService(deps, tickets, dataDir),
     ticketBulk: createBulkTicketService(tickets),
     views: createViewService(deps),
@@ -100,7 +102,7 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
       memberRoutes(services.members),
       teamRoutes(services.teams),
       auditRoutes(services.audit),
-      ticketRoutes(services.tickets, services.ticketComments),
+      ticketRoutes(services.tickets, services.ticketComments, services.ticketWatchers),
       attachmentRoutes(services.ticketAttachments),
       bulkTicketRoutes(services.ticketBulk),
       viewRoutes(services.views),

@@ -4,7 +4,11 @@ import type { TicketListRow } from './store.ts';
 import type { CommentRow } from './tables.ts';
 
 /** What a caller sees of a ticket; `canUpdate` decides which status moves are offered. */
-export function toTicket(row: TicketListRow, tags: readonly string[], canUpdate: boolean): Ticket {
+export function toTicket(
+  row: TicketListRow,
+  extras: { tags: readonly string[]; watcherIds: readonly string[] },
+  canUpdate: boolean,
+): Ticket {
   return {
     id: row.id,
     engagementId: row.engagement_id,
@@ -20,7 +24,8 @@ export function toTicket(row: TicketListRow, tags: readonly string[], canUpdate:
     assigneeId: row.assignee_id,
     requesterId: row.requester_id,
     functionKey: row.function_key,
-    tags: [...tags],
+    tags: [...extras.tags],
+    watcherIds: [...extras.watcherIds],
     dueAt: row.due_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/http/access-hook.ts';
-import { ProblemResponses } from '../../platform/http/schema.ts';
+import { NoContent, ProblemResponses } from '../../platform/http/schema.ts';
 import { EngagementParams } from '../engagements/schema.ts';
 import type { TicketCommentService } from './comments.ts';
 import {
@@ -16,10 +16,16 @@ import {
   TicketParams,
   TicketQuery,
   UpdateTicketBody,
+  WatcherParams,
 } from './schema.ts';
 import type { TicketService } from './service.ts';
+import type { TicketWatcherService } from './watchers.ts';
 
-export function ticketRoutes(tickets: TicketService, comments: TicketCommentService) {
+export function ticketRoutes(
+  tickets: TicketService,
+  comments: TicketCommentService,
+  watchers: TicketWatcherService,
+) {
   return async (root: FastifyInstance) => {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['Tickets'];
@@ -173,5 +179,30 @@ export function ticketRoutes(tickets: TicketService, comments: TicketCommentServ
         ),
       }),
     );
+
+    for (const [method, watching] of [
+      ['PUT', true],
+      ['DELETE', false],
+    ] as const) {
+      app.route({
+        method,
+        url: `${one}/watchers/:userId`,
+        config: { access: { engagement: 'ticket.read' } },
+        schema: {
+          tags,
+          summary: watching
+            ? 'Follow the ticket (or, with the right to change tickets, add someone)'
+            : 'Stop following the ticket',
+          params: WatcherParams,
+          response: { 204: NoContent, ...ProblemResponses },
+        },
+        handler: async (request, reply) => {
+          const { engagementId, ticketId, userId } = request.params;
+          const change = watching ? watchers.watch : watchers.unwatch;
+          await change(actorOf(request), engagementId, ticketId, userId);
+          return reply.status(204).send(null);
+        },
+      });
+    }
   };
 }

@@ -63,6 +63,9 @@ export const Ticket = Type.Object(
       description: 'Responsibility-matrix row, e.g. endpoint-patching.',
     }),
     tags: Type.Array(Type.String()),
+    watcherIds: Type.Array(Type.String(), {
+      description: 'Users who follow the ticket (PUT/DELETE …/watchers/{userId}).',
+    }),
     dueAt: Type.Union([Instant, Type.Null()]),
     createdAt: Instant,
     updatedAt: Instant,
@@ -199,5 +202,13 @@ export const ActivityEntry = Type.Object(
 );
 export const ActivityList = Type.Object(
   { items: Type.Array(ActivityEntry) },
+  { additionalProperties: false },
+);
+
+export const WatcherParams = Type.Object(
+  {
+    ...TicketParams.properties,
+    userId: Type.String({ maxLength: 64, description: 'The user to add or remove.' }),
+  },
   { additionalProperties: false },
 );

@@ -85,8 +85,8 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
 
   async function getTicket(actor: Principal, engagementId: string, ticketId: string): Promise<Ticket> {
     const row = await readable(actor, engagementId, ticketId);
-    const tags = await store.tagsOf(db, [row.id]);
-    return toTicket(row, tags.get(row.id) ?? [], mayUpdate(actor, engagementId));
+    const extras = await store.extrasOf(db, [row.id]);
+    return toTicket(row, extras(row.id), mayUpdate(actor, engagementId));
   }
 
   /** A ticket the caller may read; a requester's view of someone else's is a plain 404. */
@@ -151,14 +151,14 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     });
     const rows = ranked ? inRankOrder(found, ranked).slice(0, limit + 1) : found;
     const scoreOf = new Map(ranked?.map((hit) => [hit.ticketId, hit.score]));
-    const tags = await store.tagsOf(
+    const extras = await store.extrasOf(
       db,
       rows.slice(0, limit).map((r) => r.id),
     );
     return pageOf(
       rows,
       limit,
-      (row) => toTicket(row, tags.get(row.id) ?? [], mayUpdate(actor, row.engagement_id)),
+      (row) => toTicket(row, extras(row.id), mayUpdate(actor, row.engagement_id)),
       (row) =>
         ranked
           ? [scoreOf.get(row.id)!, row.id]

@@ -174,6 +174,53 @@ export async function updateTicket(
     .execute();
 }
 
+/** Tags and watchers of these tickets, for presenting a page of them. */
+export async function extrasOf(db: Db, ticketIds: readonly string[]) {
+  const [tags, watchers] = await Promise.all([tagsOf(db, ticketIds), watchersOf(db, ticketIds)]);
+  return (id: string) => ({ tags: tags.get(id) ?? [], watcherIds: watchers.get(id) ?? [] });
+}
+
+export async function watchersOf(db: Db, ticketIds: readonly string[]): Promise<Map<string, string[]>> {
+  const watchers = new Map<string, string[]>();
+  if (ticketIds.length === 0) return watchers;
+  const rows = await db
+    .selectFrom('ticket_watchers')
+    .select(['ticket_id', 'user_id'])
+    .where('ticket_id', 'in', ticketIds)
+    .orderBy('user_id')
+    .execute();
+  for (const row of rows) watchers.set(row.ticket_id, [...(watchers.get(row.ticket_id) ?? []), row.user_id]);
+  return watchers;
+}
+
+export async function addWatcher(
+  db: Db,
+  engagementId: string,
+  ticketId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .insertInto('ticket_watchers')
+    .values({ engagement_id: engagementId, ticket_id: ticketId, user_id: userId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function removeWatcher(
+  db: Db,
+  engagementId: string,
+  ticketId: string,
+  userId: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('ticket_watchers')
+    .where('engagement_id', '=', engagementId)
+    .where('ticket_id', '=', ticketId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function tagsOf(db: Db, ticketIds: readonly string[]): Promise<Map<string, string[]>> {
   const tags = new Map<string, string[]>();
   if (ticketIds.length === 0) return tags;

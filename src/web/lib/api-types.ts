@@ -219,6 +219,8 @@ export interface Ticket {
   requesterId: string | null;
   functionKey: string | null;
   tags: string[];
+  /** Users who follow the ticket. */
+  watcherIds: string[];
   dueAt: string | null;
   createdAt: string;
   updatedAt: string;

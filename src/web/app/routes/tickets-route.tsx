@@ -1,4 +1,5 @@
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useMe } from '../../features/auth/api/get-me.ts';
 import { useMembers } from '../../features/members/api/list-members.ts';
 import { useTeams } from '../../features/members/api/list-teams.ts';
 import { RequesterPortalPage } from '../../features/tickets/components/requester-portal-page.tsx';
@@ -99,9 +100,11 @@ export function TicketRoute() {
   const can = (action: string) => engagement.allowedActions.includes(action);
   usePageTitle(portal ? 'Request' : 'Ticket', engagement.name);
   const names = new Map(everyone.map((person) => [person.id, person.name]));
+  const me = useMe();
   return (
     <TicketDetailPage
       key={ticketId}
+      userId={me.data?.id ?? ''}
       engagementId={engagement.id}
       ticketId={ticketId}
       party={engagement.party}

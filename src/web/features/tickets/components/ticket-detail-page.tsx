@@ -31,6 +31,7 @@ import { attachmentUrl, useAttachments, useUploadAttachment } from '../api/ticke
 import { useActivity, useComments } from '../api/ticket-comments.ts';
 import { useUpdateTicket } from '../api/update-ticket.ts';
 import { CommentComposer } from './comment-composer.tsx';
+import { FollowButton } from './follow-button.tsx';
 import { Markdown } from './markdown.tsx';
 import { MoveIndicator, PriorityBadge, StatusBadge } from './ticket-badges.tsx';
 import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from './ticket-labels.ts';
@@ -38,6 +39,8 @@ import { TicketTimeline } from './ticket-timeline.tsx';
 import classes from './tickets.module.css';
 
 interface TicketDetailPageProps {
+  /** The signed-in user, for following the ticket. */
+  userId: string;
   engagementId: string;
   ticketId: string;
   party: Party;
@@ -68,6 +71,7 @@ export function TicketDetailPage(props: TicketDetailPageProps) {
 }
 
 function TicketDetail({
+  userId,
   engagementId,
   ticketId,
   ticket,
@@ -139,6 +143,12 @@ function TicketDetail({
           ) : (
             <StatusBadge status={ticket.status} />
           )}
+          <FollowButton
+            engagementId={engagementId}
+            ticketId={ticketId}
+            userId={userId}
+            watcherIds={ticket.watcherIds}
+          />
           <Text size="xs" c="dimmed">
             Opened {formatDateTime(ticket.createdAt)} · updated {formatDateTime(ticket.updatedAt)}
           </Text>
@@ -147,7 +157,7 @@ function TicketDetail({
 
       <div className={portal ? undefined : classes.detail}>
         <Stack gap="lg" miw={0}>
-          <Paper withBorder p="md" radius="md">
+          <Paper withBorder p="md" radius="md" data-testid="ticket-description">
             {ticket.description.trim() ? (
               <Markdown>{ticket.description}</Markdown>
             ) : (
