@@ -1,7 +1,6 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, segment } from '../../../lib/api-client.ts';
 import type { BulkTicketResult, Party, TicketPriority, TicketStatus } from '../../../lib/api-types.ts';
-import { isApiError } from '../../../lib/problem.ts';
 import { ticketQueueKey } from '../../../lib/query-keys.ts';
 import { ticketsScope } from './ticket-keys.ts';
 
@@ -22,30 +21,6 @@ export function bulkUpdateTickets(
     method: 'POST',
     body: { ticketIds, changes },
   });
-}
-
-/**
- * Whether this server offers bulk changes: an empty request changes nothing, and a server
- * without the endpoint answers 404 (any other answer, even a 400, means it is there).
- */
-export function bulkAvailableQueryOptions(engagementId: string) {
-  return queryOptions({
-    queryKey: [...ticketsScope(engagementId), 'bulk-available'],
-    queryFn: async () => {
-      try {
-        await bulkUpdateTickets(engagementId, [], {});
-        return true;
-      } catch (error) {
-        return !isApiError(error, 404) && !isApiError(error, 405);
-      }
-    },
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  });
-}
-
-export function useBulkAvailable(engagementId: string, enabled: boolean) {
-  return useQuery({ ...bulkAvailableQueryOptions(engagementId), enabled });
 }
 
 export function useBulkUpdateTickets(engagementId: string) {

@@ -1,18 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, segment } from '../../../lib/api-client.ts';
-import type { Page, SavedView, TicketQuery } from '../../../lib/api-types.ts';
-import { isApiError } from '../../../lib/problem.ts';
+import type { SavedView, TicketQuery } from '../../../lib/api-types.ts';
 import { savedViewsKey } from '../../../lib/query-keys.ts';
 
-/** The caller's saved views; null when this server does not offer saved views yet (404). */
-export async function listSavedViews(): Promise<SavedView[] | null> {
-  try {
-    const page = await apiRequest<Page<SavedView> | SavedView[]>('/me/views');
-    return Array.isArray(page) ? page : page.items;
-  } catch (error) {
-    if (isApiError(error, 404)) return null;
-    throw error;
-  }
+/** The caller's saved views. */
+export async function listSavedViews(): Promise<SavedView[]> {
+  const { items } = await apiRequest<{ items: SavedView[] }>('/me/views');
+  return items;
 }
 
 export function savedViewsQueryOptions() {

@@ -1,27 +1,16 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, apiUpload, apiUrl, segment } from '../../../lib/api-client.ts';
-import type { Page, TicketAttachment } from '../../../lib/api-types.ts';
-import { isApiError } from '../../../lib/problem.ts';
+import type { TicketAttachment } from '../../../lib/api-types.ts';
 import { ticketKey } from './ticket-keys.ts';
 
 function attachmentsPath(engagementId: string, ticketId: string) {
   return `/engagements/${segment(engagementId)}/tickets/${segment(ticketId)}/attachments`;
 }
 
-/** The ticket's attachments; null when this server does not offer attachments yet (404). */
-export async function listAttachments(
-  engagementId: string,
-  ticketId: string,
-): Promise<TicketAttachment[] | null> {
-  try {
-    const page = await apiRequest<Page<TicketAttachment> | TicketAttachment[]>(
-      attachmentsPath(engagementId, ticketId),
-    );
-    return Array.isArray(page) ? page : page.items;
-  } catch (error) {
-    if (isApiError(error, 404)) return null;
-    throw error;
-  }
+/** The ticket's attachments. */
+export async function listAttachments(engagementId: string, ticketId: string): Promise<TicketAttachment[]> {
+  const { items } = await apiRequest<{ items: TicketAttachment[] }>(attachmentsPath(engagementId, ticketId));
+  return items;
 }
 
 export function attachmentsQueryOptions(engagementId: string, ticketId: string) {

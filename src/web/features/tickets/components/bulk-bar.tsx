@@ -1,8 +1,8 @@
-import { Button, Group, Menu, Paper, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Menu, Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown } from '@tabler/icons-react';
 import { type Party, TICKET_PRIORITIES, TICKET_STATUSES } from '../../../lib/api-types.ts';
-import { type BulkChanges, useBulkAvailable, useBulkUpdateTickets } from '../api/bulk-update-tickets.ts';
+import { type BulkChanges, useBulkUpdateTickets } from '../api/bulk-update-tickets.ts';
 import { PRIORITY_LABELS, STATUS_LABELS } from './ticket-labels.ts';
 
 interface BulkBarProps {
@@ -12,11 +12,9 @@ interface BulkBarProps {
   onDone: () => void;
 }
 
-/** Changes the checked tickets at once, when the server offers bulk changes. */
+/** Changes the checked tickets at once. */
 export function BulkBar({ engagementId, ticketIds, people, onDone }: BulkBarProps) {
-  const available = useBulkAvailable(engagementId, ticketIds.length > 0);
   const bulk = useBulkUpdateTickets(engagementId);
-  const disabled = available.data !== true;
 
   function apply(changes: BulkChanges) {
     bulk.mutate(
@@ -39,7 +37,7 @@ export function BulkBar({ engagementId, ticketIds, people, onDone }: BulkBarProp
   const menu = (label: string, items: { label: string; changes: BulkChanges }[]) => (
     <Menu position="bottom-start" withinPortal>
       <Menu.Target>
-        <Button size="xs" variant="default" disabled={disabled} rightSection={<IconChevronDown size={12} />}>
+        <Button size="xs" variant="default" rightSection={<IconChevronDown size={12} />}>
           {label}
         </Button>
       </Menu.Target>
@@ -78,13 +76,6 @@ export function BulkBar({ engagementId, ticketIds, people, onDone }: BulkBarProp
             label: party === 'internal' ? 'Internal' : 'Provider',
             changes: { ownerParty: party },
           })),
-        )}
-        {disabled && !available.isPending && (
-          <Tooltip label="Bulk changes arrive with the server's …/tickets/bulk endpoint" withArrow>
-            <Text size="xs" c="dimmed">
-              Bulk change not available on this server yet
-            </Text>
-          </Tooltip>
         )}
         <Button size="xs" variant="subtle" color="gray" onClick={onDone}>
           Clear selection

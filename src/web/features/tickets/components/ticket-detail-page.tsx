@@ -1,18 +1,5 @@
-import {
-  Anchor,
-  Button,
-  FileButton,
-  Group,
-  Menu,
-  Paper,
-  Select,
-  Stack,
-  TagsInput,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
-import { IconArrowLeft, IconChevronDown, IconDownload, IconPaperclip } from '@tabler/icons-react';
+import { Anchor, Button, Group, Menu, Paper, Select, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconChevronDown } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { PartyBadge } from '../../../components/party-badge.tsx';
 import { QueryErrorAlert } from '../../../components/query-error-alert.tsx';
@@ -27,12 +14,12 @@ import {
 } from '../../../lib/api-types.ts';
 import { formatDateTime } from '../../../lib/time-format.ts';
 import { useTicket } from '../api/get-ticket.ts';
-import { attachmentUrl, useAttachments, useUploadAttachment } from '../api/ticket-attachments.ts';
 import { useActivity, useComments } from '../api/ticket-comments.ts';
 import { useUpdateTicket } from '../api/update-ticket.ts';
 import { CommentComposer } from './comment-composer.tsx';
 import { FollowButton } from './follow-button.tsx';
 import { Markdown } from './markdown.tsx';
+import { TicketAttachmentsPanel } from './ticket-attachments-panel.tsx';
 import { MoveIndicator, PriorityBadge, StatusBadge } from './ticket-badges.tsx';
 import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from './ticket-labels.ts';
 import { TicketTimeline } from './ticket-timeline.tsx';
@@ -166,7 +153,9 @@ function TicketDetail({
               </Text>
             )}
           </Paper>
-          {!portal && <Attachments engagementId={engagementId} ticketId={ticketId} canUpload={canComment} />}
+          {!portal && (
+            <TicketAttachmentsPanel engagementId={engagementId} ticketId={ticketId} canUpload={canComment} />
+          )}
           <Stack gap="sm">
             <Title order={2} size="h5">
               {portal ? 'Conversation' : 'Timeline'}
@@ -327,77 +316,4 @@ function withCurrent(items: readonly { id: string; name: string }[], current: st
   if (current && !items.some((item) => item.id === current))
     options.unshift({ value: current, label: 'Current' });
   return options;
-}
-
-function Attachments({
-  engagementId,
-  ticketId,
-  canUpload,
-}: {
-  engagementId: string;
-  ticketId: string;
-  canUpload: boolean;
-}) {
-  const attachments = useAttachments(engagementId, ticketId);
-  const upload = useUploadAttachment(engagementId, ticketId);
-  const available = attachments.data !== null && !attachments.isError;
-
-  return (
-    <Stack gap={6}>
-      <Group justify="space-between">
-        <Title order={2} size="h5">
-          Attachments
-        </Title>
-        {canUpload &&
-          (available ? (
-            <FileButton onChange={(file) => file && upload.mutate(file)}>
-              {(buttonProps) => (
-                <Button
-                  {...buttonProps}
-                  size="compact-sm"
-                  variant="default"
-                  leftSection={<IconPaperclip size={14} />}
-                  loading={upload.isPending}
-                >
-                  Attach file
-                </Button>
-              )}
-            </FileButton>
-          ) : (
-            <Tooltip label="Attachments arrive with the server's …/attachments endpoint" withArrow>
-              <Button size="compact-sm" variant="default" leftSection={<IconPaperclip size={14} />} disabled>
-                Attach file
-              </Button>
-            </Tooltip>
-          ))}
-      </Group>
-      {!available && !attachments.isPending && (
-        <Text size="xs" c="dimmed">
-          Attachments are not available on this server yet.
-        </Text>
-      )}
-      {available && attachments.data?.length === 0 && (
-        <Text size="xs" c="dimmed">
-          No files attached.
-        </Text>
-      )}
-      {attachments.data?.map((attachment) => (
-        <Group key={attachment.id} gap={6}>
-          <IconDownload size={14} />
-          <Anchor size="sm" href={attachmentUrl(engagementId, ticketId, attachment.id)} download>
-            {attachment.fileName}
-          </Anchor>
-          <Text size="xs" c="dimmed">
-            {formatSize(attachment.size)} · {attachment.uploadedByName}
-          </Text>
-        </Group>
-      ))}
-    </Stack>
-  );
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

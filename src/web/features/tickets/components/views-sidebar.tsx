@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NavLink, Popover, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, NavLink, Popover, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowBackUp,
@@ -41,12 +41,11 @@ interface ViewsSidebarProps {
   engagementId: string | null;
 }
 
-/** Built-in views first, then the user's saved views (when the server offers them). */
+/** Built-in views first, then the user's saved views. */
 export function ViewsSidebar({ search, onChange, engagementId }: ViewsSidebarProps) {
   const current = search.view ?? 'all_open';
   const saved = useSavedViews();
   const deleteView = useDeleteSavedView();
-  const available = saved.data !== null && !saved.isError;
   const mine = (saved.data ?? []).filter((view) => view.engagementId === engagementId);
 
   return (
@@ -70,14 +69,14 @@ export function ViewsSidebar({ search, onChange, engagementId }: ViewsSidebarPro
         <Text size="xs" fw={600} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.05em' }}>
           Saved views
         </Text>
-        <SaveViewButton search={search} engagementId={engagementId} available={available} />
+        <SaveViewButton search={search} engagementId={engagementId} />
       </Group>
-      {!available && (
+      {(saved.isPending || saved.isError) && (
         <Text size="xs" c="dimmed" px="sm">
-          {saved.isPending ? 'Loading…' : 'Saved views are not available on this server yet.'}
+          {saved.isPending ? 'Loading…' : 'Could not load your saved views.'}
         </Text>
       )}
-      {available && mine.length === 0 && (
+      {saved.isSuccess && mine.length === 0 && (
         <Text size="xs" c="dimmed" px="sm">
           Filter the list, then save it here.
         </Text>
@@ -109,15 +108,7 @@ export function ViewsSidebar({ search, onChange, engagementId }: ViewsSidebarPro
   );
 }
 
-function SaveViewButton({
-  search,
-  engagementId,
-  available,
-}: {
-  search: TicketListSearch;
-  engagementId: string | null;
-  available: boolean;
-}) {
+function SaveViewButton({ search, engagementId }: { search: TicketListSearch; engagementId: string | null }) {
   const [opened, setOpened] = useState(false);
   const [name, setName] = useState('');
   const create = useCreateSavedView();
@@ -141,15 +132,6 @@ function SaveViewButton({
     );
   }
 
-  if (!available) {
-    return (
-      <Tooltip label="Saved views arrive with the server's /me/views endpoint" withArrow>
-        <ActionIcon variant="subtle" size="sm" disabled aria-label="Save this view (not available yet)">
-          <IconBookmarkPlus size={14} />
-        </ActionIcon>
-      </Tooltip>
-    );
-  }
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-start" withArrow trapFocus>
       <Popover.Target>
