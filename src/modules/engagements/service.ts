@@ -3,7 +3,7 @@ import type { Actor, Principal } from '../../platform/access/actor.ts';
 import { authorize, authorizeGlobally } from '../../platform/access/guard.ts';
 import { allowedActions } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import { isUniqueViolation } from '../../platform/db/unique.ts';
+import { conflictOnDuplicate } from '../../platform/db/unique.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { toEngagement } from './presenter.ts';
@@ -78,11 +78,7 @@ export function createEngagementService({ db, now }: Pick<PlatformDeps, 'db' | '
           { engagement_id: id, kind: 'provider', organization_id: provider.id },
           { engagement_id: id, kind: 'internal', organization_id: client.id },
         ])
-        .catch((error: unknown) => {
-          if (isUniqueViolation(error))
-            throw new Conflict('An engagement with this slug or ticket prefix exists.');
-          throw error;
-        });
+        .catch(conflictOnDuplicate('An engagement with this slug or ticket prefix exists.'));
       await recordAudit(
         trx,
         principal,

@@ -2,7 +2,7 @@ import type { Principal } from '../../platform/access/actor.ts';
 import { authorize } from '../../platform/access/guard.ts';
 import type { Role } from '../../platform/access/roles.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import { isUniqueViolation } from '../../platform/db/unique.ts';
+import { conflictOnDuplicate } from '../../platform/db/unique.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import type { TicketService } from '../tickets/service.ts';
@@ -60,10 +60,7 @@ export function createMemberService(
       created_at: now().toISOString(),
     };
     await db.transaction().execute(async (trx) => {
-      await store.insertMembership(trx, row).catch((error: unknown) => {
-        if (isUniqueViolation(error)) throw new Conflict('This user is already a member.');
-        throw error;
-      });
+      await store.insertMembership(trx, row).catch(conflictOnDuplicate('This user is already a member.'));
       await recordAudit(
         trx,
         actor,

@@ -5,7 +5,7 @@ import { canGlobally } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../platform/auth/password.ts';
 import { endAllSessions } from '../../platform/auth/sessions.ts';
-import { isUniqueViolation } from '../../platform/db/unique.ts';
+import { conflictOnDuplicate } from '../../platform/db/unique.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { toOrganization, toUser } from './presenter.ts';
@@ -41,7 +41,7 @@ export function createOrganizationService({ db, now }: Pick<PlatformDeps, 'db' |
     await db.transaction().execute(async (trx) => {
       await store
         .insertOrganization(trx, row)
-        .catch(rethrowDuplicate(`An organization with slug "${body.slug}" exists.`));
+        .catch(conflictOnDuplicate(`An organization with slug "${body.slug}" exists.`));
       await recordAudit(
         trx,
         principal,
@@ -88,7 +88,7 @@ export function createOrganizationService({ db, now }: Pick<PlatformDeps, 'db' |
       updated_at: stamp,
     };
     await db.transaction().execute(async (trx) => {
-      await store.insertUser(trx, row).catch(rethrowDuplicate(`A user with e-mail ${email} exists.`));
+      await store.insertUser(trx, row).catch(conflictOnDuplicate(`A user with e-mail ${email} exists.`));
       await recordAudit(
         trx,
         principal,
@@ -157,11 +157,4 @@ export function createOrganizationService({ db, now }: Pick<PlatformDeps, 'db' |
   }
 
   return { listOrganizations, createOrganization, listUsers, createUser, updateUser };
-}
-
-function rethrowDuplicate(message: string) {
-  return (error: unknown): never => {
-    if (isUniqueViolation(error)) throw new Conflict(message);
-    throw error;
-  };
 }

@@ -2,9 +2,9 @@ import { uuidv7 } from 'uuidv7';
 import type { Principal } from '../../platform/access/actor.ts';
 import { authorize } from '../../platform/access/guard.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import { isUniqueViolation } from '../../platform/db/unique.ts';
+import { conflictOnDuplicate } from '../../platform/db/unique.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
-import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
+import { Invalid, NotFound } from '../../platform/errors.ts';
 import type { TeamRow } from '../engagements/tables.ts';
 import type { TicketService } from '../tickets/service.ts';
 import type { CreateTeamBody, Team, UpdateTeamBody } from './schema.ts';
@@ -173,7 +173,4 @@ function toTeam(row: TeamRow, members: readonly { team_id: string; user_id: stri
   };
 }
 
-function duplicateName(error: unknown): never {
-  if (isUniqueViolation(error)) throw new Conflict('A team with this name exists in the engagement.');
-  throw error;
-}
+const duplicateName = conflictOnDuplicate('A team with this name exists in the engagement.');

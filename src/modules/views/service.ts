@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { Actor } from '../../platform/access/actor.ts';
+import { conflictOnDuplicate } from '../../platform/db/unique.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import type { CreateViewBody, SavedView } from './schema.ts';
@@ -47,7 +48,8 @@ export function createViewService({ db, now }: Pick<PlatformDeps, 'db' | 'now'>)
       query: JSON.stringify(body.query),
       created_at: now().toISOString(),
     };
-    await store.insertView(db, row);
+    // The check above gives the common case its message; the constraint settles a race.
+    await store.insertView(db, row).catch(conflictOnDuplicate(`You already have a view named “${name}”.`));
     return toView(row);
   }
 
