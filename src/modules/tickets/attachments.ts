@@ -21,6 +21,7 @@ import type { AttachmentWithUploader } from './attachment-store.ts';
 import * as attachmentStore from './attachment-store.ts';
 import type { TicketService } from './service.ts';
 import * as store from './store.ts';
+import { addToTimeline } from './timeline.ts';
 
 export type AttachmentService = ReturnType<typeof createAttachmentService>;
 
@@ -109,16 +110,12 @@ export function createAttachmentService(
       await db.transaction().execute(async (trx) => {
         await attachmentStore.insertAttachment(trx, row);
         await store.updateTicket(trx, engagementId, ticketId, { updated_at: row.created_at });
-        await store.insertActivity(trx, {
-          engagement_id: engagementId,
-          id: uuidv7(),
-          ticket_id: ticketId,
-          at: row.created_at,
-          actor_id: reader.userId,
-          party: reader.party,
+        await addToTimeline(trx, actor, {
+          engagementId,
+          ticketId,
           kind: 'attached',
-          visibility: 'shared',
-          data: JSON.stringify({ attachmentId: id, fileName: row.file_name, size: row.size }),
+          data: { attachmentId: id, fileName: row.file_name, size: row.size },
+          at: new Date(row.created_at),
         });
         await recordAudit(
           trx,

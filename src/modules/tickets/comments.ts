@@ -11,6 +11,7 @@ import type { Comment, CreateCommentBody } from './schema.ts';
 import * as searchStore from './search-store.ts';
 import type { TicketService } from './service.ts';
 import * as store from './store.ts';
+import { addToTimeline } from './timeline.ts';
 
 export type TicketCommentService = ReturnType<typeof createTicketCommentService>;
 
@@ -59,16 +60,13 @@ export function createTicketCommentService(
       // A private note must not move the ticket up the other party's "recently updated".
       if (visibility === 'shared')
         await store.updateTicket(trx, engagementId, ticketId, { updated_at: stamp });
-      await store.insertActivity(trx, {
-        engagement_id: engagementId,
-        id: uuidv7(),
-        ticket_id: ticketId,
-        at: stamp,
-        actor_id: reader.userId,
-        party: reader.party,
+      await addToTimeline(trx, actor, {
+        engagementId,
+        ticketId,
         kind: 'commented',
+        data: { commentId: row.id },
+        at: now(),
         visibility,
-        data: JSON.stringify({ commentId: row.id }),
       });
       await recordAudit(
         trx,

@@ -23,6 +23,7 @@ import { hitsAfter, inRankOrder, SEARCH_HITS, searchScopes } from './search.ts';
 import * as searchStore from './search-store.ts';
 import * as store from './store.ts';
 import type { TicketsTable } from './tables.ts';
+import { addToTimeline } from './timeline.ts';
 
 export type TicketService = ReturnType<typeof createTicketService>;
 
@@ -66,7 +67,13 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
       await store.insertTicket(trx, row);
       await searchStore.indexTicket(trx, row);
       await store.replaceTags(trx, engagementId, row.id, body.tags ?? []);
-      await activity(trx, actor, reader.party, row, 'created', { title: row.title, status: row.status });
+      await addToTimeline(trx, actor, {
+        engagementId,
+        ticketId: row.id,
+        kind: 'created',
+        data: { title: row.title, status: row.status },
+        at: now(),
+      });
       await recordAudit(
         trx,
         actor,
@@ -174,7 +181,7 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
   ): Promise<Ticket> {
     authorize(actor, 'ticket.update', engagementId);
     const before = await readable(actor, engagementId, ticketId);
-    const reader = readerIn(actor, engagementId);
+    const _reader = readerIn(actor, engagementId);
     await checkLinks(db, engagementId, { teamId: body.teamId, assigneeId: body.assigneeId });
     const changes: Partial<TicketsTable> = {};
     if (body.status !== undefined && body.status !== before.status) {
@@ -218,7 +225,7 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
       );
       if (tagsChanged) diff.tags = { from: oldTags, to: body.tags };
       const kind = changes.status ? 'status_changed' : 'updated';
-      await activity(trx, actor, reader.party, before, kind, diff);
+      await addToTimeline(trx, actor, { engagementId, ticketId, kind, data: diff, at: now() });
       await recordAudit(
         trx,
         actor,
@@ -256,27 +263,6 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
   }
 
   return { createTicket, getTicket, readable, listTickets, listAcrossEngagements, updateTicket, detach };
-
-  async function activity(
-    trx: Db,
-    actor: Principal,
-    party: TicketsTable['owner_party'],
-    ticket: { id: string; engagement_id: string },
-    kind: string,
-    data: unknown,
-  ) {
-    await store.insertActivity(trx, {
-      engagement_id: ticket.engagement_id,
-      id: uuidv7(),
-      ticket_id: ticket.id,
-      at: now().toISOString(),
-      actor_id: actor.kind === 'user' ? actor.userId : null,
-      party: actor.kind === 'user' ? party : null,
-      kind,
-      visibility: 'shared',
-      data: JSON.stringify(data),
-    });
-  }
 }
 
 function mayUpdate(actor: Principal, engagementId: string): boolean {

@@ -1,13 +1,11 @@
-import { uuidv7 } from 'uuidv7';
 import type { Principal } from '../../platform/access/actor.ts';
 import { authorize } from '../../platform/access/guard.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import type { Db } from '../../platform/db/database.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { Invalid, NotFound } from '../../platform/errors.ts';
-import { readerIn } from './access.ts';
 import type { TicketService } from './service.ts';
 import * as store from './store.ts';
+import { addToTimeline } from './timeline.ts';
 
 export type TicketWatcherService = ReturnType<typeof createTicketWatcherService>;
 
@@ -40,7 +38,7 @@ export function createTicketWatcherService(
       if (watching) await store.addWatcher(trx, engagementId, ticketId, userId);
       else if ((await store.removeWatcher(trx, engagementId, ticketId, userId)) === 0) throw new NotFound();
       const kind = watching ? 'watcher_added' : 'watcher_removed';
-      await timeline(trx, actor, engagementId, ticketId, kind, { userId });
+      await addToTimeline(trx, actor, { engagementId, ticketId, kind, data: { userId }, at: now() });
       await recordAudit(
         trx,
         actor,
@@ -59,27 +57,6 @@ export function createTicketWatcherService(
       type: 'ticket.updated',
       id: ticketId,
       data: { requesterId: ticket.requester_id },
-    });
-  }
-
-  async function timeline(
-    trx: Db,
-    actor: Principal,
-    engagementId: string,
-    ticketId: string,
-    kind: string,
-    data: unknown,
-  ) {
-    await store.insertActivity(trx, {
-      engagement_id: engagementId,
-      id: uuidv7(),
-      ticket_id: ticketId,
-      at: now().toISOString(),
-      actor_id: actor.kind === 'user' ? actor.userId : null,
-      party: actor.kind === 'user' ? readerIn(actor, engagementId).party : null,
-      kind,
-      visibility: 'shared',
-      data: JSON.stringify(data),
     });
   }
 
