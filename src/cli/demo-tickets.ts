@@ -6,14 +6,9 @@ import { SYSTEM } from '../platform/access/actor.ts';
 import type { Party } from '../platform/access/roles.ts';
 import { loadActor } from '../platform/auth/actor-loader.ts';
 import type { Db } from '../platform/db/database.ts';
-import {
-  type ClientCatalogue,
-  type FunctionKey,
-  HARBORLINE,
-  MAPLEGROVE,
-  PRIVATE,
-  SHARED,
-} from './demo-ticket-catalogue.ts';
+import { type ClientCatalogue, type FunctionKey, PRIVATE, SHARED } from './demo-ticket-catalogue.ts';
+import { HARBORLINE } from './demo-tickets-harborline.ts';
+import { MAPLEGROVE } from './demo-tickets-maplegrove.ts';
 
 type Services = Awaited<ReturnType<typeof createTandem>>['services'];
 
