@@ -1,3 +1,10 @@
+import type { CalendarsTable } from './modules/calendars/tables.ts';
+import type {
+  ChangeApprovalsTable,
+  ChangeRequestsTable,
+  ChangeTemplatesTable,
+  FreezeWindowsTable,
+} from './modules/changes/tables.ts';
 import type {
   EngagementsTable,
   MembershipsTable,
@@ -5,7 +12,9 @@ import type {
   TeamMembersTable,
   TeamsTable,
 } from './modules/engagements/tables.ts';
+import type { InfoRequestsTable } from './modules/info-requests/tables.ts';
 import type { OrganizationsTable, UsersTable } from './modules/organizations/tables.ts';
+import type { SlaClockEventsTable, SlaClocksTable, SlaPoliciesTable } from './modules/sla/tables.ts';
 import type { TicketAttachmentsTable } from './modules/tickets/attachment-tables.ts';
 import type {
   TicketActivityTable,
@@ -47,4 +56,13 @@ export interface Database {
   ticket_search: TicketSearchTable;
   ticket_attachments: TicketAttachmentsTable;
   saved_views: SavedViewsTable;
+  calendars: CalendarsTable;
+  sla_policies: SlaPoliciesTable;
+  sla_clocks: SlaClocksTable;
+  sla_clock_events: SlaClockEventsTable;
+  info_requests: InfoRequestsTable;
+  change_requests: ChangeRequestsTable;
+  change_approvals: ChangeApprovalsTable;
+  change_templates: ChangeTemplatesTable;
+  freeze_windows: FreezeWindowsTable;
 }

@@ -5,20 +5,32 @@ import { createAuditService } from './modules/audit/service.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { createAuthService } from './modules/auth/service.ts';
 import { createTokenService } from './modules/auth/tokens.ts';
+import { calendarRoutes } from './modules/calendars/routes.ts';
+import { createCalendarService } from './modules/calendars/service.ts';
+import { changeRoutes } from './modules/changes/routes.ts';
+import { createChangeService } from './modules/changes/service.ts';
 import { engagementRoutes } from './modules/engagements/routes.ts';
 import { createEngagementService } from './modules/engagements/service.ts';
 import { eventRoutes } from './modules/events/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { infoRequestRoutes } from './modules/info-requests/routes.ts';
+import { createInfoRequestService } from './modules/info-requests/service.ts';
 import { memberRoutes } from './modules/members/routes.ts';
 import { createMemberService } from './modules/members/service.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { createOrganizationService } from './modules/organizations/service.ts';
+import { slaClockRoutes } from './modules/sla/clock-routes.ts';
+import { createSlaClockService } from './modules/sla/clocks.ts';
+import { createSlaPolicyService } from './modules/sla/policies.ts';
+import { slaPolicyRoutes } from './modules/sla/policy-routes.ts';
 import { teamRoutes } from './modules/teams/routes.ts';
 import { createTeamService } from './modules/teams/service.ts';
 import { attachmentRoutes } from './modules/tickets/attachment-routes.ts';
 import { createAttachmentService } from './modules/tickets/attachments.ts';
 import { createBulkTicketService } from './modules/tickets/bulk.ts';
 import { bulkTicketRoutes } from './modules/tickets/bulk-routes.ts';
+import { createCallInService } from './modules/tickets/call-in.ts';
+import { callInRoutes } from './modules/tickets/call-in-routes.ts';
 import { createTicketCommentService } from './modules/tickets/comments.ts';
 import { ticketRoutes } from './modules/tickets/routes.ts';
 import { createTicketService } from './modules/tickets/service.ts';
@@ -59,9 +71,16 @@ export interface Tandem {
 }
 
 function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: string) {
-  const tickets = createTicketService(deps);
+  const calendars = createCalendarService(deps);
+  const slaPolicies = createSlaPolicyService(deps, calendars);
+  const slaClocks = createSlaClockService(deps, calendars, slaPolicies);
+  const tickets = createTicketService(deps, slaClocks);
   return {
     tickets,
+    slaClocks,
+    infoRequests: createInfoRequestService(deps, tickets),
+    ticketCallIns: createCallInService(deps, tickets),
+    changes: createChangeService(deps, tickets),
     ticketComments: createTicketCommentService(deps, tickets),
     ticketWatchers: createTicketWatcherService(deps, tickets),
     ticketAttachments: createAttachmentService(deps, tickets, dataDir),
@@ -73,6 +92,8 @@ function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: st
     engagements: createEngagementService(deps),
     members: createMemberService(deps, tickets),
     teams: createTeamService(deps, tickets),
+    calendars,
+    slaPolicies,
     audit: createAuditService(deps),
   };
 }
@@ -101,6 +122,12 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
       engagementRoutes(services.engagements),
       memberRoutes(services.members),
       teamRoutes(services.teams),
+      calendarRoutes(services.calendars),
+      slaPolicyRoutes(services.slaPolicies),
+      slaClockRoutes(services.slaClocks, services.tickets),
+      infoRequestRoutes(services.infoRequests),
+      callInRoutes(services.ticketCallIns),
+      changeRoutes(services.changes),
       auditRoutes(services.audit),
       ticketRoutes(services.tickets, services.ticketComments, services.ticketWatchers),
       attachmentRoutes(services.ticketAttachments),
@@ -118,7 +145,10 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
       handle,
       log,
       now,
-      handlers: { [HOUSEKEEPING_JOB]: housekeepingHandler(handle.db, now) },
+      handlers: {
+        [HOUSEKEEPING_JOB]: housekeepingHandler(handle.db, now),
+        ...services.slaClocks.timerHandlers,
+      },
     });
     await scheduleHousekeeping(handle.db, now());
     const key = loadAuditSigningKey({ dataDir: config.dataDir });

@@ -29,6 +29,8 @@ export interface TestTandem {
   /** The id of the user with this e-mail. */
   userId(email: string): Promise<string>;
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Stops this Tandem and starts a new one on the same database (sessions survive). */
+  restart(options?: TandemOptions): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,13 +44,15 @@ export async function startTestTandem(
     ...loadConfig({ TANDEM_DATA_DIR: created.dataDir, TANDEM_BASE_URL: BASE_URL, LOG_LEVEL: 'silent' }),
     database: created.database,
   };
-  const tandem = await createTandem(config, { log: createLogger('silent'), ...options });
+  let tandem = await createTandem(config, { log: createLogger('silent'), ...options });
   await loadDemo(tandem.services, DEMO_PASSWORD, { tickets: false });
   const rows = await tandem.handle.db.selectFrom('engagements').select(['id', 'slug']).execute();
   const engagements = Object.fromEntries(rows.map((r) => [r.slug, r.id]));
   const inject = (o: InjectOptions) => tandem.app.inject(o);
   return {
-    tandem,
+    get tandem() {
+      return tandem;
+    },
     dataDir: created.dataDir,
     engagements,
     inject,
@@ -61,6 +65,10 @@ export async function startTestTandem(
           .where('email', '=', email)
           .executeTakeFirstOrThrow()
       ).id,
+    async restart(next = options) {
+      await tandem.close();
+      tandem = await createTandem(config, { log: createLogger('silent'), ...next });
+    },
     async close() {
       await tandem.close();
       await created.drop();

@@ -8,9 +8,13 @@ import { testDatabases } from './databases.ts';
  */
 
 /** Engagement-scoped operations the app serves today; the walk must find at least these. */
-const OPERATIONS_TODAY = 13;
-/** (operation, non-engagement id parameter) pairs today: 2 member routes, 2 team routes, 2 × 2 team-member. */
-const SUB_ID_PROBES_TODAY = 8;
+const OPERATIONS_TODAY = 55;
+/**
+ * (operation, non-engagement id parameter) pairs today: members, teams, team members, tickets and
+ * their comments, watchers, attachments, SLA history and call-ins, calendars, SLA policies,
+ * information requests, changes and freeze windows.
+ */
+const SUB_ID_PROBES_TODAY = 37;
 
 /** A UUIDv7-shaped id that names nothing. */
 const RANDOM_ID = '01999999-0000-7000-8000-000000000000';
@@ -68,9 +72,9 @@ function sample(schema: JsonSchema): unknown {
     case 'boolean':
       return false;
     default:
-      return schema.format === 'email'
-        ? 'nobody@example.com'
-        : 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+      if (schema.format === 'email') return 'nobody@example.com';
+      if (schema.format === 'date-time') return '2026-01-05T12:00:00.000Z';
+      return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
   }
 }
 
@@ -131,14 +135,29 @@ describe.each(await testDatabases())('engagement isolation on $name', (database)
       expect(created.statusCode).toBe(201);
       return created.json().id as string;
     };
+    const demoRecordOf = async (table: 'calendars' | 'sla_policies', engagementId: string, name: string) =>
+      (
+        await db
+          .selectFrom(table)
+          .select('id')
+          .where('engagement_id', '=', engagementId)
+          .where('name', '=', name)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const maplegrove = t.engagements.maplegrove ?? '';
+    const harborline = t.engagements.harborline ?? '';
     idsOfB = {
       teamId: team.json().id,
+      calendarId: await demoRecordOf('calendars', maplegrove, 'Maplegrove clinic hours'),
+      policyId: await demoRecordOf('sla_policies', maplegrove, 'Standard'),
       userId: await userId('dr.hale@maplegrove.example'),
       ticketId: await ticketOf(t.engagements.maplegrove ?? ''),
     };
     // Tom is not on the service desk, so no request of the walk can succeed in A by accident.
     idsOfA = {
       teamId: deskOfA.id,
+      calendarId: await demoRecordOf('calendars', harborline, 'Harborline business hours'),
+      policyId: await demoRecordOf('sla_policies', harborline, 'Standard'),
       userId: await userId('tom.eriksen@harborline.example'),
       ticketId: await ticketOf(t.engagements.harborline ?? ''),
     };
@@ -155,6 +174,29 @@ describe.each(await testDatabases())('engagement isolation on $name', (database)
     };
     idsOfB.attachmentId = await attachmentOf(t.engagements.maplegrove ?? '', idsOfB.ticketId ?? '');
     idsOfA.attachmentId = await attachmentOf(t.engagements.harborline ?? '', idsOfA.ticketId ?? '');
+    const changeRecordsOf = async (engagementId: string) => {
+      const base = `/api/v1/engagements/${engagementId}`;
+      const change = await admin.post(`${base}/changes`, { title: 'Walk target change' });
+      const freeze = await admin.post(`${base}/freeze-windows`, {
+        name: 'Walk freeze',
+        startsAt: '2027-03-01T00:00:00Z',
+        endsAt: '2027-03-02T00:00:00Z',
+      });
+      expect([change.statusCode, freeze.statusCode]).toEqual([201, 201]);
+      return { changeId: change.json().id as string, freezeWindowId: freeze.json().id as string };
+    };
+    Object.assign(idsOfB, await changeRecordsOf(t.engagements.maplegrove ?? ''));
+    Object.assign(idsOfA, await changeRecordsOf(t.engagements.harborline ?? ''));
+    const questionOf = async (engagementId: string, ticketId: string) => {
+      const asked = await admin.post(`/api/v1/engagements/${engagementId}/info-requests`, {
+        ticketId,
+        question: 'Walk question?',
+      });
+      expect(asked.statusCode).toBe(201);
+      return asked.json().id as string;
+    };
+    idsOfB.infoRequestId = await questionOf(t.engagements.maplegrove ?? '', idsOfB.ticketId ?? '');
+    idsOfA.infoRequestId = await questionOf(t.engagements.harborline ?? '', idsOfA.ticketId ?? '');
     priya = await t.as('priya.sharma@harborline.example');
   });
   afterAll(() => t?.close());
@@ -226,5 +268,9 @@ describe.each(await testDatabases())('engagement isolation on $name', (database)
     const membersOfA = (await admin.get(`/api/v1/engagements/${t.engagements.harborline}/members`)).json()
       .items as { userId: string }[];
     expect(membersOfA.map((m) => m.userId)).not.toContain(idsOfB.userId);
+    for (const path of [`calendars/${idsOfB.calendarId}`, `sla-policies/${idsOfB.policyId}`]) {
+      const record = (await admin.get(`/api/v1/engagements/${t.engagements.maplegrove}/${path}`)).json();
+      expect(record.updatedAt, path).toBe(record.createdAt);
+    }
   });
 });

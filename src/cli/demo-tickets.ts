@@ -147,7 +147,8 @@ async function playTicket(
     cast.requesters.length && template.fromRequester && chance(0.7) ? pick(cast.requesters) : undefined;
   const title = fill(template.title);
   const fields = {
-    kind: template.kind,
+    // Change requests come with approvals and windows (demo-changes.ts); here they are requests.
+    kind: template.kind === 'change' ? 'request' : template.kind,
     priority: weighted(PRIORITY_WEIGHTS[template.urgency ?? 'normal'], random),
     functionKey: template.functionKey,
     tags: [...template.tags],

@@ -2,6 +2,7 @@ import { createTandem } from '../main.ts';
 import { SYSTEM } from '../platform/access/actor.ts';
 import type { Config } from '../platform/config/config.ts';
 import type { Db } from '../platform/db/database.ts';
+import { loadDemoChanges } from './demo-changes.ts';
 import {
   CLIENT_PEOPLE,
   CLIENTS,
@@ -10,6 +11,7 @@ import {
   PROVIDER_PEOPLE,
   PROVIDER_TEAMS,
 } from './demo-data.ts';
+import { loadDemoSla } from './demo-sla.ts';
 import { loadDemoTickets } from './demo-tickets.ts';
 
 export const DEMO_ADMIN_EMAIL = 'admin@northwind.example';
@@ -73,6 +75,7 @@ export async function loadDemo(
       clientOrganizationId: organization.id,
     });
     engagementIds.push(engagementId);
+    await loadDemoSla(services, engagementId, client.slug);
     const teams = new Map<string, string>();
     for (const team of PROVIDER_TEAMS)
       teams.set(
@@ -92,7 +95,10 @@ export async function loadDemo(
         await services.teams.addTeamMember(SYSTEM, engagementId, teams.get(team)!, userId);
     }
   }
-  if (options.tickets) await loadDemoTickets(services, options.tickets.db, ...engagementIds);
+  if (options.tickets) {
+    await loadDemoTickets(services, options.tickets.db, ...engagementIds);
+    await loadDemoChanges(services, options.tickets.db, ...engagementIds);
+  }
 }
 
 async function createPeople(

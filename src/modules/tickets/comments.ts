@@ -11,6 +11,7 @@ import type { Comment, CreateCommentBody } from './schema.ts';
 import * as searchStore from './search-store.ts';
 import type { TicketService } from './service.ts';
 import * as store from './store.ts';
+import { staffParty } from './ticket-writes.ts';
 import { addToTimeline } from './timeline.ts';
 
 export type TicketCommentService = ReturnType<typeof createTicketCommentService>;
@@ -26,7 +27,7 @@ export function audienceOf(visibility: Comment['visibility']) {
  */
 export function createTicketCommentService(
   { db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>,
-  tickets: Pick<TicketService, 'readable'>,
+  tickets: Pick<TicketService, 'readable' | 'clockEventIn'>,
 ) {
   async function addComment(
     actor: Principal,
@@ -60,6 +61,12 @@ export function createTicketCommentService(
       // A private note must not move the ticket up the other party's "recently updated".
       if (visibility === 'shared')
         await store.updateTicket(trx, engagementId, ticketId, { updated_at: stamp });
+      // A shared reply by the owning party's staff is their response: it meets the first
+      // response clock and restarts the update cadence. Private notes are not replies.
+      const party = staffParty(actor, engagementId);
+      if (visibility === 'shared' && party === ticket.owner_party) {
+        await tickets.clockEventIn(trx, actor, engagementId, ticketId, { type: 'responded', party });
+      }
       await addToTimeline(trx, actor, {
         engagementId,
         ticketId,

@@ -1,4 +1,5 @@
 import { allowedNextStatuses, whoseMove } from '../../domain/tickets/status.ts';
+import type { SlaClock } from '../sla/clock-schema.ts';
 import type { Comment, Ticket } from './schema.ts';
 import type { TicketListRow } from './store.ts';
 import type { CommentRow } from './tables.ts';
@@ -6,7 +7,7 @@ import type { CommentRow } from './tables.ts';
 /** What a caller sees of a ticket; `canUpdate` decides which status moves are offered. */
 export function toTicket(
   row: TicketListRow,
-  extras: { tags: readonly string[]; watcherIds: readonly string[] },
+  extras: { tags: readonly string[]; watcherIds: readonly string[]; slaClocks: readonly SlaClock[] },
   canUpdate: boolean,
 ): Ticket {
   return {
@@ -30,6 +31,7 @@ export function toTicket(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     allowedStatuses: canUpdate ? [...allowedNextStatuses(row.status)] : [],
+    slaClocks: [...extras.slaClocks],
   };
 }
 

@@ -2,6 +2,7 @@ import { type Static, Type } from 'typebox';
 import { TICKET_STATUSES } from '../../domain/tickets/status.ts';
 import { Page, PageQuery } from '../../platform/http/pagination.ts';
 import { EngagementParams, PartySchema } from '../engagements/schema.ts';
+import { SlaClock } from '../sla/clock-schema.ts';
 
 const literals = <const T extends string[]>(values: readonly [...T], description: string) =>
   Type.Enum(values, { description });
@@ -71,6 +72,9 @@ export const Ticket = Type.Object(
     updatedAt: Instant,
     allowedStatuses: Type.Array(TicketStatus, {
       description: 'Statuses the caller may move the ticket to now.',
+    }),
+    slaClocks: Type.Array(SlaClock, {
+      description: 'The current clock of each party and kind (GET …/sla has every clock and its ledger).',
     }),
   },
   { additionalProperties: false },

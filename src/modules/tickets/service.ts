@@ -1,16 +1,16 @@
-import { uuidv7 } from 'uuidv7';
+import type { TicketEvent } from '../../domain/sla/plan.ts';
 import { changeStatus } from '../../domain/tickets/status.ts';
-import type { Actor, Principal } from '../../platform/access/actor.ts';
+import { type Actor, type Principal, SYSTEM } from '../../platform/access/actor.ts';
 import { authorize } from '../../platform/access/guard.ts';
 import { can } from '../../platform/access/policy.ts';
 import type { Party } from '../../platform/access/roles.ts';
-import { recordAudit } from '../../platform/audit/record.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
 import { searchWords } from '../../platform/db/full-text.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
+import { Conflict, NotFound } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { readerIn, ticketScope } from './access.ts';
+import { NO_CLOCKS, type TicketClocks } from './clock-hooks.ts';
 import { toTicket } from './presenter.ts';
 import type {
   CreateTicketBody,
@@ -23,76 +23,49 @@ import { hitsAfter, inRankOrder, SEARCH_HITS, searchScopes } from './search.ts';
 import * as searchStore from './search-store.ts';
 import * as store from './store.ts';
 import type { TicketsTable } from './tables.ts';
-import { addToTimeline } from './timeline.ts';
+import { createTicketWrites } from './ticket-writes.ts';
 
 export type TicketService = ReturnType<typeof createTicketService>;
 
 /** The shared ticket both parties work: create, read, list, change. Comments are comments.ts. */
-export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>) {
+const UPDATABLE = {
+  title: 'title',
+  description: 'description',
+  kind: 'kind',
+  priority: 'priority',
+  ownerParty: 'owner_party',
+  teamId: 'team_id',
+  assigneeId: 'assignee_id',
+  functionKey: 'function_key',
+  dueAt: 'due_at',
+} as const;
+
+type Obligation = Extract<TicketEvent, { type: 'obligation_opened' | 'obligation_closed' }>;
+
+export function createTicketService(
+  { db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>,
+  clocks: TicketClocks = NO_CLOCKS,
+) {
+  const writes = createTicketWrites({ now }, clocks);
   async function createTicket(
     actor: Principal,
     engagementId: string,
     body: CreateTicketBody,
   ): Promise<Ticket> {
-    authorize(actor, 'ticket.create', engagementId);
-    const reader = readerIn(actor, engagementId);
-    const requesterId = reader.isRequester ? reader.userId : (body.requesterId ?? null);
-    if (reader.isRequester && (body.assigneeId || body.teamId || body.ownerParty)) {
-      throw new Forbidden('A requester describes the problem; the IT teams assign it.');
-    }
-    await checkLinks(db, engagementId, { teamId: body.teamId, assigneeId: body.assigneeId, requesterId });
-    const stamp = now().toISOString();
-    const row: TicketsTable = {
-      engagement_id: engagementId,
-      id: uuidv7(),
-      number: 0,
-      title: body.title.trim(),
-      description: body.description ?? '',
-      kind: body.kind ?? 'request',
-      priority: body.priority ?? 'P3',
-      status: 'new',
-      owner_party: body.ownerParty ?? (reader.isRequester ? 'internal' : reader.party),
-      team_id: body.teamId ?? null,
-      assignee_id: body.assigneeId ?? null,
-      requester_id: requesterId,
-      function_key: body.functionKey ?? null,
-      due_at: body.dueAt ?? null,
-      created_by: reader.userId ?? requesterId ?? '',
-      created_at: stamp,
-      updated_at: stamp,
-      resolved_at: null,
-    };
-    await db.transaction().execute(async (trx) => {
-      row.number = await store.nextNumber(trx, engagementId);
-      await store.insertTicket(trx, row);
-      await searchStore.indexTicket(trx, row);
-      await store.replaceTags(trx, engagementId, row.id, body.tags ?? []);
-      await addToTimeline(trx, actor, {
-        engagementId,
-        ticketId: row.id,
-        kind: 'created',
-        data: { title: row.title, status: row.status },
-        at: now(),
-      });
-      await recordAudit(
-        trx,
-        actor,
-        { engagementId, action: 'ticket.created', targetType: 'ticket', targetId: row.id, after: row },
-        now(),
-      );
-    });
-    await bus.publish({
-      engagementId,
-      type: 'ticket.created',
-      id: row.id,
-      data: { requesterId: row.requester_id },
-    });
+    const row = await db.transaction().execute((trx) => writes.open(trx, actor, engagementId, body));
+    await announce(engagementId, row.id, 'ticket.created');
     return getTicket(actor, engagementId, row.id);
+  }
+
+  /** Publishes a live event about a ticket once its change has committed. */
+  async function announce(engagementId: string, ticketId: string, type = 'ticket.updated') {
+    const row = await store.findTicket(db, engagementId, ticketId);
+    await bus.publish({ engagementId, type, id: ticketId, data: { requesterId: row?.requester_id ?? null } });
   }
 
   async function getTicket(actor: Principal, engagementId: string, ticketId: string): Promise<Ticket> {
     const row = await readable(actor, engagementId, ticketId);
-    const extras = await store.extrasOf(db, [row.id]);
+    const extras = await extrasOf([row]);
     return toTicket(row, extras(row.id), mayUpdate(actor, engagementId));
   }
 
@@ -158,10 +131,7 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     });
     const rows = ranked ? inRankOrder(found, ranked).slice(0, limit + 1) : found;
     const scoreOf = new Map(ranked?.map((hit) => [hit.ticketId, hit.score]));
-    const extras = await store.extrasOf(
-      db,
-      rows.slice(0, limit).map((r) => r.id),
-    );
+    const extras = await extrasOf(rows.slice(0, limit));
     return pageOf(
       rows,
       limit,
@@ -181,29 +151,18 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
   ): Promise<Ticket> {
     authorize(actor, 'ticket.update', engagementId);
     const before = await readable(actor, engagementId, ticketId);
-    const _reader = readerIn(actor, engagementId);
-    await checkLinks(db, engagementId, { teamId: body.teamId, assigneeId: body.assigneeId });
+    await writes.checkLinks(db, engagementId, { teamId: body.teamId, assigneeId: body.assigneeId });
     const changes: Partial<TicketsTable> = {};
+    guardChangeTicket(before, body);
     if (body.status !== undefined && body.status !== before.status) {
       const moved = changeStatus(before.status, body.status);
       if (!moved.ok) throw new Conflict(moved.reason);
       changes.status = moved.status;
       if (moved.status === 'resolved') changes.resolved_at = now().toISOString();
     }
-    const fields = {
-      title: 'title',
-      description: 'description',
-      kind: 'kind',
-      priority: 'priority',
-      ownerParty: 'owner_party',
-      teamId: 'team_id',
-      assigneeId: 'assignee_id',
-      functionKey: 'function_key',
-      dueAt: 'due_at',
-    } as const;
-    for (const [key, column] of Object.entries(fields) as [
-      keyof typeof fields,
-      (typeof fields)[keyof typeof fields],
+    for (const [key, column] of Object.entries(UPDATABLE) as [
+      keyof typeof UPDATABLE,
+      (typeof UPDATABLE)[keyof typeof UPDATABLE],
     ][]) {
       const value = body[key];
       if (value !== undefined && value !== before[column]) Object.assign(changes, { [column]: value });
@@ -211,42 +170,23 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     const oldTags = (await store.tagsOf(db, [ticketId])).get(ticketId) ?? [];
     const tagsChanged = body.tags !== undefined && [...body.tags].sort().join(',') !== oldTags.join(',');
     if (Object.keys(changes).length === 0 && !tagsChanged) return getTicket(actor, engagementId, ticketId);
-    changes.updated_at = now().toISOString();
     await db.transaction().execute(async (trx) => {
-      await store.updateTicket(trx, engagementId, ticketId, changes);
-      if (changes.title !== undefined || changes.description !== undefined) {
-        await searchStore.indexTicket(trx, { ...before, ...changes });
-      }
-      if (tagsChanged) await store.replaceTags(trx, engagementId, ticketId, body.tags!);
-      const diff: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(
-        Object.entries(changes)
-          .filter(([column]) => column !== 'updated_at' && column !== 'resolved_at')
-          .map(([column, to]) => [column, { from: before[column as keyof typeof before], to }]),
-      );
-      if (tagsChanged) diff.tags = { from: oldTags, to: body.tags };
-      const kind = changes.status ? 'status_changed' : 'updated';
-      await addToTimeline(trx, actor, { engagementId, ticketId, kind, data: diff, at: now() });
-      await recordAudit(
-        trx,
-        actor,
-        {
-          engagementId,
-          action: `ticket.${kind}`,
-          targetType: 'ticket',
-          targetId: ticketId,
-          before,
-          after: { ...before, ...changes },
-        },
-        now(),
-      );
+      const current = await store.findTicket(trx, engagementId, ticketId);
+      await writes.apply(trx, actor, current ?? before, changes, {
+        tags: tagsChanged ? { from: oldTags, to: body.tags! } : undefined,
+      });
     });
-    await bus.publish({
-      engagementId,
-      type: 'ticket.updated',
-      id: ticketId,
-      data: { requesterId: before.requester_id },
-    });
+    await announce(engagementId, ticketId);
     return getTicket(actor, engagementId, ticketId);
+  }
+
+  async function extrasOf(rows: readonly { id: string; engagement_id: string }[]) {
+    const ids = rows.map((r) => r.id);
+    const [extras, clocksOf] = await Promise.all([
+      store.extrasOf(db, ids),
+      clocks.currentClocks(db, [...new Set(rows.map((r) => r.engagement_id))], ids, now()),
+    ]);
+    return (id: string) => ({ ...extras(id), slaClocks: clocksOf.get(id) ?? [] });
   }
 
   /**
@@ -262,7 +202,23 @@ export function createTicketService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     else await store.detachMember(trx, engagementId, link.userId);
   }
 
-  return { createTicket, getTicket, readable, listTickets, listAcrossEngagements, updateTicket, detach };
+  return {
+    createTicket,
+    getTicket,
+    readable,
+    listTickets,
+    listAcrossEngagements,
+    updateTicket,
+    detach,
+    announce,
+    // For modules building on tickets; each runs in the caller's transaction.
+    openTicketIn: writes.open,
+    moveTicketIn: writes.move,
+    clockEventIn: writes.clockEvent,
+    obligationIn: (trx: Trx, engagementId: string, ticketId: string, event: Obligation) =>
+      writes.clockEvent(trx, SYSTEM, engagementId, ticketId, event),
+    noteIn: writes.note,
+  };
 }
 
 function mayUpdate(actor: Principal, engagementId: string): boolean {
@@ -289,28 +245,18 @@ function viewFilter(
   }
 }
 
-/** Team, assignee and requester must belong to this engagement; the assignee must be staff. */
-async function checkLinks(
-  db: Db,
-  engagementId: string,
-  links: { teamId?: string | null; assigneeId?: string | null; requesterId?: string | null },
-) {
-  if (links.teamId && !(await store.teamOf(db, engagementId, links.teamId))) {
-    throw new Invalid('No such team in this engagement.', [
-      { path: '/teamId', message: 'is not a team of this engagement' },
-    ]);
+/** A change request's ticket follows the change's own states; only the change moves it. */
+function guardChangeTicket(before: { kind: string; status: string }, body: UpdateTicketBody) {
+  if (before.kind === 'change' && body.status !== undefined && body.status !== before.status) {
+    throw new Conflict(
+      'This ticket is a change request: its status follows the change (PATCH …/changes/{changeId}).',
+    );
   }
-  if (links.assigneeId) {
-    const member = await store.membership(db, engagementId, links.assigneeId);
-    if (!member || member.role === 'requester' || member.role === 'viewer') {
-      throw new Invalid('The assignee must be IT staff of this engagement.', [
-        { path: '/assigneeId', message: 'is not staff of this engagement' },
-      ]);
-    }
-  }
-  if (links.requesterId && !(await store.membership(db, engagementId, links.requesterId))) {
-    throw new Invalid('The requester must be a member of this engagement.', [
-      { path: '/requesterId', message: 'is not a member of this engagement' },
-    ]);
+  if (
+    body.kind !== undefined &&
+    body.kind !== before.kind &&
+    (before.kind === 'change' || body.kind === 'change')
+  ) {
+    throw new Conflict('A ticket cannot become or stop being a change request; open a change instead.');
   }
 }

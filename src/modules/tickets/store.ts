@@ -325,3 +325,12 @@ export async function detachMember(db: Db, engagementId: string, userId: string)
       .execute();
   }
 }
+
+export async function prefixOf(db: Db, engagementId: string): Promise<string> {
+  const row = await db
+    .selectFrom('engagements')
+    .select('ticket_prefix')
+    .where('id', '=', engagementId)
+    .executeTakeFirstOrThrow();
+  return row.ticket_prefix;
+}

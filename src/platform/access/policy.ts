@@ -20,6 +20,20 @@ const ENGAGEMENT_POLICY = {
   'ticket.create': ['admin', 'manager', 'agent', 'analyst', 'requester'],
   'ticket.update': ['admin', 'manager', 'agent', 'analyst'],
   'ticket.comment': ['admin', 'manager', 'agent', 'analyst', 'requester'],
+  'calendar.read': ['admin', 'manager', 'agent', 'analyst', 'viewer'],
+  'calendar.manage': ['admin', 'manager'],
+  'sla.read': ['admin', 'manager', 'agent', 'analyst', 'viewer'],
+  'sla.manage': ['admin', 'manager'],
+  // Either party's staff may ask the other, and answer what was asked of their own party.
+  'info_request.read': ['admin', 'manager', 'agent', 'analyst', 'viewer'],
+  'info_request.ask': ['admin', 'manager', 'agent', 'analyst'],
+  'info_request.answer': ['admin', 'manager', 'agent', 'analyst'],
+  'change.read': ['admin', 'manager', 'agent', 'analyst', 'viewer'],
+  'change.create': ['admin', 'manager', 'agent', 'analyst'],
+  'change.update': ['admin', 'manager', 'agent', 'analyst'],
+  // The change service narrows approvers to the accountable party's managers.
+  'change.approve': ['admin', 'manager'],
+  'freeze.manage': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type EngagementAction = keyof typeof ENGAGEMENT_POLICY;

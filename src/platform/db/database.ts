@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresAdapter, PostgresDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../database.ts';
 import type { Config } from '../config/config.ts';
@@ -8,6 +8,8 @@ import type { Logger } from '../log/logger.ts';
 import { openSqlite } from './sqlite-dialect.ts';
 
 export type Db = Kysely<Database>;
+/** A transaction: writes that must be audited take one (recordAudit refuses a bare connection). */
+export type Trx = Transaction<Database>;
 export type DialectName = 'sqlite' | 'postgres';
 
 /** The open database, whichever dialect it is. */

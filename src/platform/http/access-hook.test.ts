@@ -162,6 +162,8 @@ describe('every route of the real app', () => {
       'POST /api/v1/auth/logout',
       'PUT /api/v1/engagements/{engagementId}/teams/{teamId}/members/{userId}',
       'PUT /api/v1/engagements/{engagementId}/tickets/{ticketId}/watchers/{userId}',
+      'POST /api/v1/engagements/{engagementId}/tickets/{ticketId}/join',
+      'POST /api/v1/engagements/{engagementId}/info-requests/{infoRequestId}/withdraw',
     ]);
     const lacking = operations()
       .filter(({ method }) => method === 'post' || method === 'put' || method === 'patch')

@@ -3,6 +3,8 @@ import * as m0001 from './0001_platform.ts';
 import * as m0002 from './0002_tickets.ts';
 import * as m0003 from './0003_ticket_search.ts';
 import * as m0004 from './0004_attachments_and_views.ts';
+import * as m0005 from './0005_sla.ts';
+import * as m0006 from './0006_changes.ts';
 
 /** Every migration, in order. Forward-only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002_tickets': m0002,
   '0003_ticket_search': m0003,
   '0004_attachments_and_views': m0004,
+  '0005_sla': m0005,
+  '0006_changes': m0006,
 };
