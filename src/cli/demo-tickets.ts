@@ -6,6 +6,7 @@ import { SYSTEM } from '../platform/access/actor.ts';
 import type { Party } from '../platform/access/roles.ts';
 import { loadActor } from '../platform/auth/actor-loader.ts';
 import type { Db } from '../platform/db/database.ts';
+import type { DemoClock } from './demo-clock.ts';
 import { type ClientCatalogue, type FunctionKey, PRIVATE, SHARED } from './demo-ticket-catalogue.ts';
 import { HARBORLINE } from './demo-tickets-harborline.ts';
 import { MAPLEGROVE } from './demo-tickets-maplegrove.ts';
@@ -14,6 +15,9 @@ type Services = Awaited<ReturnType<typeof createTandem>>['services'];
 
 /** Tickets per engagement: enough for a realistic queue, small enough to load in seconds. */
 const TICKETS_PER_ENGAGEMENT = 250;
+const HISTORY_DAYS = 7;
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 const CATALOGUES: Readonly<Record<string, ClientCatalogue>> = {
   harborline: HARBORLINE,
@@ -88,8 +92,15 @@ interface Cast {
  * timeline, audit log and live events are the real ones. Deterministic: the same seed gives
  * the same tickets (timestamps are the load time; the services read the clock themselves).
  */
-export async function loadDemoTickets(services: Services, db: Db, ...engagementIds: string[]): Promise<void> {
+export async function loadDemoTickets(
+  services: Services,
+  { db, clock }: { db: Db; clock?: DemoClock },
+  ...engagementIds: string[]
+): Promise<void> {
   for (const engagementId of engagementIds) {
+    // Each engagement's history starts a week ago; its tickets follow one another to today.
+    const start = Date.now() - HISTORY_DAYS * DAY_MS;
+    clock?.set(new Date(start));
     const engagement = await db
       .selectFrom('engagements')
       .select('slug')
@@ -99,9 +110,11 @@ export async function loadDemoTickets(services: Services, db: Db, ...engagementI
     const cast = await castOf(services, db, engagementId);
     const random = seeded(hash(engagement.slug));
     for (let i = 0; i < TICKETS_PER_ENGAGEMENT; i++) {
-      await playTicket(services, engagementId, catalogue, cast, random);
+      clock?.set(new Date(start + ((i + random()) * HISTORY_DAYS * DAY_MS) / TICKETS_PER_ENGAGEMENT));
+      await playTicket(services, engagementId, catalogue, cast, random, clock);
     }
   }
+  clock?.release();
 }
 
 async function castOf(services: Services, db: Db, engagementId: string): Promise<Cast> {
@@ -134,8 +147,11 @@ async function playTicket(
   catalogue: ClientCatalogue,
   cast: Cast,
   random: () => number,
+  clock: DemoClock | undefined,
 ) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  // People take a few minutes between one step and the next.
+  const pause = () => clock?.advance((1 + random() * 9) * MINUTE_MS);
   const chance = (p: number) => random() < p;
   const template = pick(catalogue.templates);
   const fill = (text: string) =>
@@ -190,9 +206,11 @@ async function playTicket(
     body: string,
     visibility: 'shared' | 'provider_only' | 'internal_only' = 'shared',
   ) => {
+    pause();
     await services.ticketComments.addComment(who.actor, engagementId, ticket.id, { body, visibility });
   };
   const move = async (who: Person, status: TicketStatus) => {
+    pause();
     ticket = await services.tickets.updateTicket(who.actor, engagementId, ticket.id, { status });
   };
 

@@ -3,6 +3,7 @@ import { SYSTEM } from '../platform/access/actor.ts';
 import type { Config } from '../platform/config/config.ts';
 import type { Db } from '../platform/db/database.ts';
 import { loadDemoChanges } from './demo-changes.ts';
+import { createDemoClock, type DemoClock } from './demo-clock.ts';
 import {
   CLIENT_PEOPLE,
   CLIENTS,
@@ -23,8 +24,10 @@ export function demoPassword(): string {
 
 /** `tandem demo`: loads the demo once into the configured database and prints every login. */
 export async function runDemo(config: Config, out: (line: string) => void): Promise<number> {
+  const clock = createDemoClock();
   const tandem = await createTandem(config, {
     log: (await import('../platform/log/logger.ts')).createLogger('warn'),
+    now: clock.now,
   });
   try {
     const loaded = await tandem.handle.db
@@ -33,7 +36,7 @@ export async function runDemo(config: Config, out: (line: string) => void): Prom
       .where('slug', '=', PROVIDER.slug)
       .executeTakeFirst();
     if (loaded) out('The demo is already loaded.');
-    else await loadDemo(tandem.services, demoPassword(), { tickets: { db: tandem.handle.db } });
+    else await loadDemo(tandem.services, demoPassword(), { tickets: { db: tandem.handle.db, clock } });
     printLogins(out);
     return 0;
   } finally {
@@ -48,7 +51,8 @@ type Services = Awaited<ReturnType<typeof createTandem>>['services'];
  * whose actors are loaded from `db`; API tests and the benchmark leave them out.
  */
 export interface DemoOptions {
-  readonly tickets?: { readonly db: Db } | false;
+  /** With `clock`, ticket history is written over the past days (see demo-clock.ts). */
+  readonly tickets?: { readonly db: Db; readonly clock?: DemoClock } | false;
 }
 
 export async function loadDemo(
@@ -96,7 +100,7 @@ export async function loadDemo(
     }
   }
   if (options.tickets) {
-    await loadDemoTickets(services, options.tickets.db, ...engagementIds);
+    await loadDemoTickets(services, options.tickets, ...engagementIds);
     await loadDemoChanges(services, options.tickets.db, ...engagementIds);
   }
 }

@@ -35,6 +35,8 @@ export function eventRoutes(bus: EventBus, authenticate: Authenticate) {
         const actor = actorOf(request);
         const viewer = { ...actor.engagements.get(engagementId)!, userId: actor.userId };
         reply.hijack();
+        // The server drops idle connections after a few seconds; a stream is idle by nature.
+        request.raw.socket.setTimeout(0);
         const raw = reply.raw;
         raw.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',

@@ -14,10 +14,18 @@ import { isApiError } from '../lib/problem.ts';
 import { pickStartEngagement, rememberEngagement } from './last-engagement.ts';
 import { ApiTokensRoute } from './routes/api-tokens-route.tsx';
 import { AuditRoute, validateAuditSearch } from './routes/audit-route.tsx';
+import { ChangeRoute, ChangesRoute, validateChangesSearch } from './routes/changes-route.tsx';
 import { HomeRoute } from './routes/home-route.tsx';
 import { LoginRoute } from './routes/login-route.tsx';
 import { MembersRoute, validateMembersSearch } from './routes/members-route.tsx';
 import { NoEngagementPage, NotFoundPage, RouteErrorPage, RoutePending } from './routes/route-states.tsx';
+import {
+  AtRiskRoute,
+  CalendarsRoute,
+  SlaPoliciesRoute,
+  validateAtRiskSearch,
+  validateSelectedSearch,
+} from './routes/sla-route.tsx';
 import {
   QueueRoute,
   TicketRoute,
@@ -146,6 +154,52 @@ const queueRoute = createRoute({
   component: QueueRoute,
 });
 
+const changesRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'changes',
+  validateSearch: validateChangesSearch,
+  component: ChangesRoute,
+});
+
+const changeRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'changes/$changeId',
+  component: ChangeRoute,
+});
+
+/** SLAs: the clocks at risk, the policies that set them and the calendars they count on. */
+const atRiskRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'sla/at-risk',
+  validateSearch: validateAtRiskSearch,
+  component: AtRiskRoute,
+});
+
+const slaPoliciesRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'sla/policies',
+  validateSearch: validateSelectedSearch,
+  component: SlaPoliciesRoute,
+});
+
+const calendarsRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'sla/calendars',
+  validateSearch: validateSelectedSearch,
+  component: CalendarsRoute,
+});
+
+/** `/sla` and the placeholder's old `/slas` open the at-risk list. */
+function slaRedirect(path: 'sla' | 'slas') {
+  return createRoute({
+    getParentRoute: () => engagementRoute,
+    path,
+    beforeLoad: ({ params }) => {
+      throw redirect({ to: '/e/$engagement/sla/at-risk', params, replace: true });
+    },
+  });
+}
+
 function upcomingRoute<const P extends UpcomingSectionKey>(section: P) {
   return createRoute({
     getParentRoute: () => engagementRoute,
@@ -196,8 +250,13 @@ const routeTree = rootRoute.addChildren([
       upcomingRoute('alerts'),
       upcomingRoute('on-call'),
       upcomingRoute('matrix'),
-      upcomingRoute('slas'),
-      upcomingRoute('changes'),
+      atRiskRoute,
+      slaPoliciesRoute,
+      calendarsRoute,
+      slaRedirect('sla'),
+      slaRedirect('slas'),
+      changesRoute,
+      changeRoute,
       upcomingRoute('documents'),
       upcomingRoute('assets'),
       upcomingRoute('reviews'),

@@ -1,8 +1,6 @@
 import {
   IconAlertTriangle,
-  IconArrowsExchange,
   IconCalendarUser,
-  IconClockHour4,
   IconFileText,
   IconGridDots,
   IconPresentationAnalytics,
@@ -64,27 +62,6 @@ export const UPCOMING_SECTIONS = {
       'Functions (service desk, patching, security monitoring, backup…) × scenarios',
       'Exactly one Accountable and at least one Responsible per cell, by party and team',
       'Versioned; a new version takes effect when both parties’ managers sign it',
-    ],
-  },
-  slas: {
-    label: 'SLAs',
-    icon: IconClockHour4,
-    summary:
-      'SLAs arrive in a later release: targets for both parties — the provider’s response and resolution times, and the internal team’s answers, approvals and escalation joins.',
-    features: [
-      'Clocks that run on business calendars and pause while the ball is in the other court',
-      'Warnings before a breach and escalation when it happens',
-      'Attainment per party for the monthly review',
-    ],
-  },
-  changes: {
-    label: 'Changes',
-    icon: IconArrowsExchange,
-    summary:
-      'Change requests arrive in a later release: standard, normal and emergency changes, approved by the party the matrix makes accountable.',
-    features: [
-      'Risk, window, implementation, backout and test plans, affected assets',
-      'Approvals, freeze windows, and states from draft to completed or rolled back',
     ],
   },
   documents: {

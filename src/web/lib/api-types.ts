@@ -4,6 +4,8 @@
  * this file is the one to replace with generated types.
  */
 
+import type { SlaClock } from './sla-types.ts';
+
 /** The two sides of an engagement. */
 export type Party = 'internal' | 'provider';
 
@@ -226,6 +228,8 @@ export interface Ticket {
   updatedAt: string;
   /** Statuses the caller may move the ticket to now. */
   allowedStatuses: TicketStatus[];
+  /** The current clock of each party and kind. */
+  slaClocks: SlaClock[];
 }
 
 /** Filters of a ticket list (`GET …/tickets`); arrays mean "any of". */

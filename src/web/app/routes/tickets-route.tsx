@@ -1,7 +1,9 @@
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useMe } from '../../features/auth/api/get-me.ts';
+import { TicketQuestionsPanel } from '../../features/info-requests/components/ticket-questions-panel.tsx';
 import { useMembers } from '../../features/members/api/list-members.ts';
 import { useTeams } from '../../features/members/api/list-teams.ts';
+import { TicketClocksPanel } from '../../features/sla/components/ticket-clocks-panel.tsx';
 import { RequesterPortalPage } from '../../features/tickets/components/requester-portal-page.tsx';
 import { TicketDetailPage } from '../../features/tickets/components/ticket-detail-page.tsx';
 import {
@@ -113,6 +115,25 @@ export function TicketRoute() {
       people={people.length ? people : [...names].map(([id, name]) => ({ id, name }))}
       teams={teams}
       portal={portal}
+      renderClocks={
+        can('sla.read')
+          ? (ticket) => (
+              <TicketClocksPanel
+                engagementId={engagement.id}
+                ticketId={ticket.id}
+                clocks={ticket.slaClocks}
+              />
+            )
+          : undefined
+      }
+      panels={
+        <TicketQuestionsPanel
+          engagementId={engagement.id}
+          ticketId={ticketId}
+          party={engagement.party}
+          canAsk={can('info_request.ask')}
+        />
+      }
       backHref={`/e/${encodeURIComponent(engagement.slug)}/tickets`}
       onBack={() => navigate({ to: '/e/$engagement/tickets', params: { engagement: engagement.slug } })}
     />

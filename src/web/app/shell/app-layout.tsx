@@ -4,10 +4,10 @@ import { Outlet, useNavigate } from '@tanstack/react-router';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { TandemMark } from '../../components/tandem-mark.tsx';
 import { EngagementSwitcher } from '../../features/engagements/components/engagement-switcher.tsx';
-import { useTicketEvents } from '../../features/tickets/api/ticket-events.ts';
 import { useCurrentEngagement } from '../routes/current-engagement.ts';
 import classes from './app-layout.module.css';
 import { EngagementNav } from './engagement-nav.tsx';
+import { useLiveUpdates } from './live-updates.ts';
 import { UserMenu } from './user-menu.tsx';
 
 /** The frame around every engagement page: header with switcher and account, navigation, content. */
@@ -16,7 +16,7 @@ export function AppLayout() {
   const [navOpened, nav] = useDisclosure(false);
   const navigate = useNavigate();
   // Live updates: every open screen of this engagement follows changes others make.
-  useTicketEvents([engagement.id]);
+  useLiveUpdates(engagement);
 
   return (
     <AppShell

@@ -1,5 +1,7 @@
 import { Divider, ScrollArea, Stack, Text } from '@mantine/core';
 import {
+  IconArrowsExchange,
+  IconClockHour4,
   IconHistory,
   IconHome,
   IconKey,
@@ -12,6 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import { UPCOMING_SECTIONS, type UpcomingSectionKey } from '../upcoming-sections.tsx';
 import { NavItem } from './nav-item.tsx';
+import { SlaNav } from './sla-nav.tsx';
 
 interface EngagementNavProps {
   engagementSlug: string;
@@ -27,6 +30,13 @@ interface EngagementNavProps {
 
 const ICON = { size: 18, stroke: 1.6 } as const;
 
+/** Areas that are built: their own label and icon instead of a placeholder's. */
+const LIVE_AREAS = {
+  changes: { label: 'Changes', icon: IconArrowsExchange },
+  slas: { label: 'SLAs', icon: IconClockHour4 },
+} as const;
+type LiveAreaKey = keyof typeof LIVE_AREAS;
+
 /** The order of DESIGN.md's areas: daily work first, then agreements, knowledge and oversight. */
 const AREAS = [
   'alerts',
@@ -38,7 +48,7 @@ const AREAS = [
   'assets',
   'reviews',
   'compliance',
-] as const satisfies readonly UpcomingSectionKey[];
+] as const satisfies readonly (UpcomingSectionKey | LiveAreaKey)[];
 
 /** The left navigation of one engagement. */
 export function EngagementNav({
@@ -102,7 +112,20 @@ export function EngagementNav({
           />
         )}
         {AREAS.map((area) => {
-          const { label, icon: Icon } = UPCOMING_SECTIONS[area];
+          if (area === 'slas') {
+            return allowedActions.includes('sla.read') ? (
+              <SlaNav
+                key={area}
+                engagementSlug={engagementSlug}
+                onNavigate={onNavigate}
+                canReadCalendars={allowedActions.includes('calendar.read')}
+              />
+            ) : null;
+          }
+          const { label, icon: Icon } =
+            area in LIVE_AREAS
+              ? LIVE_AREAS[area as LiveAreaKey]
+              : UPCOMING_SECTIONS[area as UpcomingSectionKey];
           return (
             <NavItem
               key={area}

@@ -1,9 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { STREAM_REOPENED, useEngagementEvents } from '../../../lib/engagement-events.ts';
 import { ticketQueueKey } from '../../../lib/query-keys.ts';
-import { ticketKey, ticketListKey } from './ticket-keys.ts';
+import { ticketKey, ticketListKey, ticketsScope } from './ticket-keys.ts';
 
-const TICKET_EVENTS = ['ticket.created', 'ticket.updated', 'ticket.commented'] as const;
+/** Ticket changes, and SLA clocks reaching their warning or breach (which change the ticket's clocks). */
+const TICKET_EVENTS = [
+  'ticket.created',
+  'ticket.updated',
+  'ticket.commented',
+  'sla.warning',
+  'sla.breached',
+  STREAM_REOPENED,
+] as const;
 
 /**
  * Keeps every ticket screen current: listens to the engagements' event streams and, on a ticket
@@ -12,31 +20,12 @@ const TICKET_EVENTS = ['ticket.created', 'ticket.updated', 'ticket.commented'] a
  */
 export function useTicketEvents(engagementIds: readonly string[]) {
   const queryClient = useQueryClient();
-  const key = engagementIds.join(',');
-
-  useEffect(() => {
-    if (!key || typeof EventSource === 'undefined') return;
-    const sources = key.split(',').map((engagementId) => {
-      const source = new EventSource(`/api/v1/engagements/${encodeURIComponent(engagementId)}/events`, {
-        withCredentials: true,
-      });
-      const onEvent = (event: MessageEvent<string>) => {
-        let ticketId: string | null = null;
-        try {
-          const parsed = JSON.parse(event.data) as { id?: unknown };
-          ticketId = typeof parsed.id === 'string' ? parsed.id : null;
-        } catch {
-          ticketId = null;
-        }
-        void queryClient.invalidateQueries({ queryKey: ticketListKey(engagementId) });
-        void queryClient.invalidateQueries({ queryKey: ticketQueueKey });
-        if (ticketId) void queryClient.invalidateQueries({ queryKey: ticketKey(engagementId, ticketId) });
-      };
-      for (const type of TICKET_EVENTS) source.addEventListener(type, onEvent);
-      return source;
-    });
-    return () => {
-      for (const source of sources) source.close();
-    };
-  }, [key, queryClient]);
+  useEngagementEvents(engagementIds, TICKET_EVENTS, (engagementId, event) => {
+    void queryClient.invalidateQueries({ queryKey: ticketListKey(engagementId) });
+    void queryClient.invalidateQueries({ queryKey: ticketQueueKey });
+    if (event.id) void queryClient.invalidateQueries({ queryKey: ticketKey(engagementId, event.id) });
+    // Back after a drop: any ticket may have changed meanwhile.
+    if (event.type === STREAM_REOPENED)
+      void queryClient.invalidateQueries({ queryKey: ticketsScope(engagementId) });
+  });
 }

@@ -1,8 +1,10 @@
 import { Anchor, Button, Group, Menu, Paper, Select, Stack, TagsInput, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconChevronDown } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Markdown } from '../../../components/markdown.tsx';
 import { PartyBadge } from '../../../components/party-badge.tsx';
 import { QueryErrorAlert } from '../../../components/query-error-alert.tsx';
+import { SlaBadge } from '../../../components/sla-badge.tsx';
 import {
   type Party,
   TICKET_KINDS,
@@ -12,13 +14,14 @@ import {
   type TicketKind,
   type TicketPriority,
 } from '../../../lib/api-types.ts';
+import { mostUrgentClock } from '../../../lib/sla-clock.ts';
+import type { SlaClock } from '../../../lib/sla-types.ts';
 import { formatDateTime } from '../../../lib/time-format.ts';
 import { useTicket } from '../api/get-ticket.ts';
 import { useActivity, useComments } from '../api/ticket-comments.ts';
 import { useUpdateTicket } from '../api/update-ticket.ts';
 import { CommentComposer } from './comment-composer.tsx';
 import { FollowButton } from './follow-button.tsx';
-import { Markdown } from './markdown.tsx';
 import { TicketAttachmentsPanel } from './ticket-attachments-panel.tsx';
 import { MoveIndicator, PriorityBadge, StatusBadge } from './ticket-badges.tsx';
 import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from './ticket-labels.ts';
@@ -39,6 +42,10 @@ interface TicketDetailPageProps {
   onBack: () => void;
   /** The requester portal: shared conversation and a plain reply box, no internal fields. */
   portal?: boolean;
+  /** The ticket's SLA clocks, at the top of the sidebar; composed by the app from the SLA feature. */
+  renderClocks?: ((ticket: Ticket) => ReactNode) | undefined;
+  /** Panels above the timeline, e.g. the questions between the parties. */
+  panels?: ReactNode;
 }
 
 export function TicketDetailPage(props: TicketDetailPageProps) {
@@ -70,6 +77,8 @@ function TicketDetail({
   backHref,
   onBack,
   portal = false,
+  renderClocks,
+  panels,
 }: TicketDetailPageProps & { ticket: Ticket }) {
   const comments = useComments(engagementId, ticketId);
   const activity = useActivity(engagementId, ticketId, !portal);
@@ -99,6 +108,7 @@ function TicketDetail({
           </Text>
           {!portal && <PriorityBadge priority={ticket.priority} />}
           {!portal && <MoveIndicator move={ticket.whoseMove} viewerParty={party} />}
+          {!portal && <UrgentClock clocks={ticket.slaClocks} />}
         </Group>
         <Title order={1} size="h3">
           {ticket.title}
@@ -156,6 +166,7 @@ function TicketDetail({
           {!portal && (
             <TicketAttachmentsPanel engagementId={engagementId} ticketId={ticketId} canUpload={canComment} />
           )}
+          {!portal && panels}
           <Stack gap="sm">
             <Title order={2} size="h5">
               {portal ? 'Conversation' : 'Timeline'}
@@ -175,124 +186,129 @@ function TicketDetail({
           )}
         </Stack>
         {!portal && (
-          <Paper withBorder p="md" radius="md">
-            <Stack gap="sm">
-              <Field label="Priority">
-                {editable ? (
-                  <Select
-                    aria-label="Priority"
-                    size="xs"
-                    allowDeselect={false}
-                    data={TICKET_PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }))}
-                    value={ticket.priority}
-                    onChange={(value) =>
-                      value && value !== ticket.priority && change({ priority: value as TicketPriority })
-                    }
-                  />
-                ) : (
-                  <PriorityBadge priority={ticket.priority} />
-                )}
-              </Field>
-              <Field label="Kind">
-                {editable ? (
-                  <Select
-                    aria-label="Kind"
-                    size="xs"
-                    allowDeselect={false}
-                    data={TICKET_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))}
-                    value={ticket.kind}
-                    onChange={(value) =>
-                      value && value !== ticket.kind && change({ kind: value as TicketKind })
-                    }
-                  />
-                ) : (
-                  <Text size="sm">{KIND_LABELS[ticket.kind]}</Text>
-                )}
-              </Field>
-              <Field label="Owner party">
-                {editable ? (
-                  <Select
-                    aria-label="Owner party"
-                    size="xs"
-                    allowDeselect={false}
-                    data={[
-                      { value: 'internal', label: 'Internal' },
-                      { value: 'provider', label: 'Provider' },
-                    ]}
-                    value={ticket.ownerParty}
-                    onChange={(value) =>
-                      value && value !== ticket.ownerParty && change({ ownerParty: value as Party })
-                    }
-                  />
-                ) : (
-                  <PartyBadge party={ticket.ownerParty} size="sm" />
-                )}
-              </Field>
-              <Field label="Assignee">
-                {editable ? (
-                  <Select
-                    aria-label="Assignee"
-                    size="xs"
-                    placeholder="Unassigned"
-                    searchable
-                    clearable
-                    data={withCurrent(people, ticket.assigneeId)}
-                    value={ticket.assigneeId}
-                    onChange={(value) => value !== ticket.assigneeId && change({ assigneeId: value })}
-                  />
-                ) : (
-                  <Text size="sm">
-                    {ticket.assigneeId ? (names.get(ticket.assigneeId) ?? 'Assigned') : 'Unassigned'}
-                  </Text>
-                )}
-              </Field>
-              <Field label="Team">
-                {editable ? (
-                  <Select
-                    aria-label="Team"
-                    size="xs"
-                    placeholder="No team"
-                    searchable
-                    clearable
-                    data={withCurrent(teams, ticket.teamId)}
-                    value={ticket.teamId}
-                    onChange={(value) => value !== ticket.teamId && change({ teamId: value })}
-                  />
-                ) : (
-                  <Text size="sm">{ticket.teamId ? (names.get(ticket.teamId) ?? 'A team') : 'No team'}</Text>
-                )}
-              </Field>
-              <Field label="Tags">
-                {editable ? (
-                  <TagsInput
-                    aria-label="Tags"
-                    size="xs"
-                    placeholder="Add a tag"
-                    value={ticket.tags}
-                    onChange={(tags) =>
-                      change({
-                        tags: [
-                          ...new Set(tags.map((tag) => tag.trim().replace(/[\s,]+/g, '-')).filter(Boolean)),
-                        ],
-                      })
-                    }
-                  />
-                ) : (
-                  <Text size="sm">{ticket.tags.length ? ticket.tags.join(', ') : '—'}</Text>
-                )}
-              </Field>
-              {ticket.functionKey && (
-                <Field label="Function">
-                  <Text size="sm">{ticket.functionKey}</Text>
+          <Stack gap="md">
+            {renderClocks?.(ticket)}
+            <Paper withBorder p="md" radius="md">
+              <Stack gap="sm">
+                <Field label="Priority">
+                  {editable ? (
+                    <Select
+                      aria-label="Priority"
+                      size="xs"
+                      allowDeselect={false}
+                      data={TICKET_PRIORITIES.map((value) => ({ value, label: PRIORITY_LABELS[value] }))}
+                      value={ticket.priority}
+                      onChange={(value) =>
+                        value && value !== ticket.priority && change({ priority: value as TicketPriority })
+                      }
+                    />
+                  ) : (
+                    <PriorityBadge priority={ticket.priority} />
+                  )}
                 </Field>
-              )}
-              {ticket.dueAt && (
-                <Field label="Due">
-                  <Text size="sm">{formatDateTime(ticket.dueAt)}</Text>
+                <Field label="Kind">
+                  {editable ? (
+                    <Select
+                      aria-label="Kind"
+                      size="xs"
+                      allowDeselect={false}
+                      data={TICKET_KINDS.map((value) => ({ value, label: KIND_LABELS[value] }))}
+                      value={ticket.kind}
+                      onChange={(value) =>
+                        value && value !== ticket.kind && change({ kind: value as TicketKind })
+                      }
+                    />
+                  ) : (
+                    <Text size="sm">{KIND_LABELS[ticket.kind]}</Text>
+                  )}
                 </Field>
-              )}
-            </Stack>
-          </Paper>
+                <Field label="Owner party">
+                  {editable ? (
+                    <Select
+                      aria-label="Owner party"
+                      size="xs"
+                      allowDeselect={false}
+                      data={[
+                        { value: 'internal', label: 'Internal' },
+                        { value: 'provider', label: 'Provider' },
+                      ]}
+                      value={ticket.ownerParty}
+                      onChange={(value) =>
+                        value && value !== ticket.ownerParty && change({ ownerParty: value as Party })
+                      }
+                    />
+                  ) : (
+                    <PartyBadge party={ticket.ownerParty} size="sm" />
+                  )}
+                </Field>
+                <Field label="Assignee">
+                  {editable ? (
+                    <Select
+                      aria-label="Assignee"
+                      size="xs"
+                      placeholder="Unassigned"
+                      searchable
+                      clearable
+                      data={withCurrent(people, ticket.assigneeId)}
+                      value={ticket.assigneeId}
+                      onChange={(value) => value !== ticket.assigneeId && change({ assigneeId: value })}
+                    />
+                  ) : (
+                    <Text size="sm">
+                      {ticket.assigneeId ? (names.get(ticket.assigneeId) ?? 'Assigned') : 'Unassigned'}
+                    </Text>
+                  )}
+                </Field>
+                <Field label="Team">
+                  {editable ? (
+                    <Select
+                      aria-label="Team"
+                      size="xs"
+                      placeholder="No team"
+                      searchable
+                      clearable
+                      data={withCurrent(teams, ticket.teamId)}
+                      value={ticket.teamId}
+                      onChange={(value) => value !== ticket.teamId && change({ teamId: value })}
+                    />
+                  ) : (
+                    <Text size="sm">
+                      {ticket.teamId ? (names.get(ticket.teamId) ?? 'A team') : 'No team'}
+                    </Text>
+                  )}
+                </Field>
+                <Field label="Tags">
+                  {editable ? (
+                    <TagsInput
+                      aria-label="Tags"
+                      size="xs"
+                      placeholder="Add a tag"
+                      value={ticket.tags}
+                      onChange={(tags) =>
+                        change({
+                          tags: [
+                            ...new Set(tags.map((tag) => tag.trim().replace(/[\s,]+/g, '-')).filter(Boolean)),
+                          ],
+                        })
+                      }
+                    />
+                  ) : (
+                    <Text size="sm">{ticket.tags.length ? ticket.tags.join(', ') : '—'}</Text>
+                  )}
+                </Field>
+                {ticket.functionKey && (
+                  <Field label="Function">
+                    <Text size="sm">{ticket.functionKey}</Text>
+                  </Field>
+                )}
+                {ticket.dueAt && (
+                  <Field label="Due">
+                    <Text size="sm">{formatDateTime(ticket.dueAt)}</Text>
+                  </Field>
+                )}
+              </Stack>
+            </Paper>
+          </Stack>
         )}
       </div>
     </Stack>
@@ -316,4 +332,10 @@ function withCurrent(items: readonly { id: string; name: string }[], current: st
   if (current && !items.some((item) => item.id === current))
     options.unshift({ value: current, label: 'Current' });
   return options;
+}
+
+/** The clock to watch, beside whose move it is; every clock is in the sidebar. */
+function UrgentClock({ clocks }: { clocks: readonly SlaClock[] }) {
+  const clock = mostUrgentClock(clocks);
+  return clock ? <SlaBadge clock={clock} /> : null;
 }

@@ -1,8 +1,10 @@
 import { Anchor, Checkbox, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { MouseEvent } from 'react';
 import { PartyBadge } from '../../../components/party-badge.tsx';
+import { SlaBadge } from '../../../components/sla-badge.tsx';
 import { TableLoadingRows } from '../../../components/table-loading-rows.tsx';
 import type { Party, Ticket } from '../../../lib/api-types.ts';
+import { mostUrgentClock } from '../../../lib/sla-clock.ts';
 import { formatRelative, formatUtc } from '../../../lib/time-format.ts';
 import { Dash, PriorityBadge, StatusWithMove } from './ticket-badges.tsx';
 import classes from './tickets.module.css';
@@ -39,7 +41,7 @@ export function TicketTable({
   emptyText,
 }: TicketTableProps) {
   const selectable = checked !== undefined && onCheckedChange !== undefined;
-  const columns = 7 + (selectable ? 1 : 0) + (engagementNameOf ? 1 : 0);
+  const columns = 8 + (selectable ? 1 : 0) + (engagementNameOf ? 1 : 0);
   const allChecked = !!tickets?.length && tickets.every((ticket) => checked?.has(ticket.id));
   const someChecked = !!tickets?.some((ticket) => checked?.has(ticket.id));
 
@@ -58,7 +60,7 @@ export function TicketTable({
   }
 
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={1500}>
       <Table verticalSpacing={4} horizontalSpacing="xs" highlightOnHover withTableBorder fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -77,8 +79,9 @@ export function TicketTable({
             )}
             <Table.Th w={96}>Number</Table.Th>
             {engagementNameOf && <Table.Th>Engagement</Table.Th>}
-            <Table.Th miw={320}>Title</Table.Th>
+            <Table.Th miw={280}>Title</Table.Th>
             <Table.Th w={56}>Priority</Table.Th>
+            <Table.Th w={220}>SLA</Table.Th>
             <Table.Th w={250}>Status</Table.Th>
             <Table.Th w={90}>Owner</Table.Th>
             <Table.Th w={150}>Assignee</Table.Th>
@@ -149,6 +152,9 @@ export function TicketTable({
                   <PriorityBadge priority={ticket.priority} />
                 </Table.Td>
                 <Table.Td>
+                  <UrgentClock ticket={ticket} />
+                </Table.Td>
+                <Table.Td>
                   <StatusWithMove status={ticket.status} move={ticket.whoseMove} viewerParty={party} />
                 </Table.Td>
                 <Table.Td>
@@ -183,4 +189,10 @@ export function TicketTable({
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+/** The clock that needs attention first: the running one due soonest, else the most pressing owed one. */
+function UrgentClock({ ticket }: { ticket: Ticket }) {
+  const clock = mostUrgentClock(ticket.slaClocks);
+  return clock ? <SlaBadge clock={clock} compact /> : <Dash />;
 }

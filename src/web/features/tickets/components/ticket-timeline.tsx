@@ -1,9 +1,19 @@
 import { Badge, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
-import { IconEdit, IconLock, IconMessage, IconPlus, IconSwitchHorizontal } from '@tabler/icons-react';
+import {
+  IconArrowsExchange,
+  IconClock,
+  IconEdit,
+  IconLock,
+  IconMessage,
+  IconMessageQuestion,
+  IconPlus,
+  IconSwitchHorizontal,
+} from '@tabler/icons-react';
+import { Markdown } from '../../../components/markdown.tsx';
 import { PartyBadge } from '../../../components/party-badge.tsx';
 import type { TicketActivity, TicketComment, TicketStatus } from '../../../lib/api-types.ts';
 import { formatRelative, formatUtc } from '../../../lib/time-format.ts';
-import { Markdown } from './markdown.tsx';
+import { describeChangeEntry, describeClockEntry, describeQuestionEntry } from './activity-sentences.ts';
 import { STATUS_LABELS, VISIBILITY_LABELS } from './ticket-labels.ts';
 import classes from './tickets.module.css';
 
@@ -54,21 +64,53 @@ export function TicketTimeline({ comments, activity, nameOf }: TicketTimelinePro
             <CommentCard comment={entry.comment} />
           </Timeline.Item>
         ) : (
-          <Timeline.Item key={`a-${entry.id}`} bullet={activityIcon(entry.activity.kind)} color="gray">
-            <Group gap={6} wrap="wrap">
-              <Text size="sm">
-                <Text span fw={500}>
-                  {entry.activity.actor?.name ?? 'Tandem'}
-                </Text>{' '}
-                {describeActivity(entry.activity, nameOf)}
-              </Text>
-              {entry.activity.party && <PartyBadge party={entry.activity.party} size="xs" />}
-              <When iso={entry.activity.at} />
-            </Group>
+          <Timeline.Item
+            key={`a-${entry.id}`}
+            bullet={activityIcon(entry.activity.kind)}
+            color={describeClockEntry(entry.activity)?.color ?? 'gray'}
+          >
+            <ActivityLine activity={entry.activity} nameOf={nameOf} />
           </Timeline.Item>
         ),
       )}
     </Timeline>
+  );
+}
+
+/** Clock and change entries are Tandem's own doing and read as sentences; the rest name who acted. */
+function ActivityLine({
+  activity,
+  nameOf,
+}: {
+  activity: TicketActivity;
+  nameOf: (userId: string) => string | undefined;
+}) {
+  const clock = describeClockEntry(activity);
+  const change = describeChangeEntry(activity);
+  const party = clock?.party ?? activity.party;
+  return (
+    <Group gap={6} wrap="wrap" data-activity-kind={activity.kind}>
+      {clock || change ? (
+        <Text size="sm">
+          {clock?.text ?? change}
+          {change && activity.actor && (
+            <Text span c="dimmed" size="sm">
+              {' '}
+              · {activity.actor.name}
+            </Text>
+          )}
+        </Text>
+      ) : (
+        <Text size="sm">
+          <Text span fw={500}>
+            {activity.actor?.name ?? 'Tandem'}
+          </Text>{' '}
+          {describeActivity(activity, nameOf)}
+        </Text>
+      )}
+      {party && <PartyBadge party={party} size="xs" />}
+      <When iso={activity.at} />
+    </Group>
   );
 }
 
@@ -113,6 +155,9 @@ function When({ iso }: { iso: string }) {
 function activityIcon(kind: string) {
   if (kind === 'created') return <IconPlus size={12} />;
   if (kind === 'status_changed') return <IconSwitchHorizontal size={12} />;
+  if (kind === 'sla') return <IconClock size={12} />;
+  if (kind.startsWith('info_request')) return <IconMessageQuestion size={12} />;
+  if (kind === 'change_state' || kind === 'change_approval') return <IconArrowsExchange size={12} />;
   return <IconEdit size={12} />;
 }
 
@@ -143,6 +188,8 @@ function show(field: string, value: unknown, nameOf: (id: string) => string | un
 /** "changed status from New to In progress", from `{field: {from, to}}`. */
 function describeActivity(activity: TicketActivity, nameOf: (id: string) => string | undefined): string {
   if (activity.kind === 'created') return 'created the ticket';
+  const question = describeQuestionEntry(activity);
+  if (question) return question;
   const data = activity.data;
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const parts = Object.entries(data as Record<string, unknown>)

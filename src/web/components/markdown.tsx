@@ -7,7 +7,7 @@ const COMPONENTS: Components = {
 };
 
 /**
- * Markdown from tickets and comments, rendered safely: react-markdown builds React elements and
+ * Markdown from tickets, comments and questions, rendered safely: react-markdown builds React elements and
  * never raw HTML (HTML in the source stays text), and its URL transform drops `javascript:`
  * and other unsafe link targets.
  */
