@@ -2,6 +2,7 @@ import { SimpleGrid } from '@mantine/core';
 import { RecentActivity } from '../../features/audit/components/recent-activity.tsx';
 import { EngagementHome } from '../../features/engagements/components/engagement-home.tsx';
 import { TeamsOverview } from '../../features/members/components/teams-overview.tsx';
+import { SlaOverview } from '../../features/sla/components/sla-overview.tsx';
 import { useAuditNames } from './audit-names.ts';
 import { useCurrentEngagement, usePageTitle } from './current-engagement.ts';
 
@@ -14,6 +15,7 @@ export function HomeRoute() {
   return (
     <EngagementHome engagement={engagement}>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        {can('sla.read') && <SlaOverview {...scope} party={engagement.party} />}
         {can('team.read') && <TeamsOverview {...scope} />}
         {can('audit.read') && <RecentActivity {...scope} targetNames={targetNames} />}
       </SimpleGrid>
