@@ -140,15 +140,9 @@ export function createInfoRequestService(
         },
         now(),
       );
-      const waiting = await trx
-        .selectFrom('tickets')
-        .select('status')
-        .where('engagement_id', '=', engagementId)
-        .where('id', '=', ticketId)
-        .executeTakeFirstOrThrow();
-      const stillOpen = await store.openCount(trx, engagementId, ticketId, request.to_party);
-      if (waiting.status === `waiting_on_${request.to_party}` && stillOpen === 0) {
-        await tickets.moveTicketIn(trx, actor, engagementId, ticketId, 'in_progress');
+      if ((await store.openCount(trx, engagementId, ticketId, request.to_party)) === 0) {
+        const waiting = `waiting_on_${request.to_party}` as const;
+        await tickets.moveTicketIn(trx, actor, engagementId, ticketId, 'in_progress', undefined, waiting);
       }
     });
     await tickets.announce(engagementId, ticketId);

@@ -122,7 +122,10 @@ export function createTicketWrites({ now }: Pick<PlatformDeps, 'now'>, clocks: T
     }
   }
 
-  /** Moves a ticket's status for another module (a question asked, a change submitted). */
+  /**
+   * Moves a ticket's status for another module (a question asked, a change submitted); with
+   * `onlyFrom`, only if the ticket is still in that status (someone may have moved it since).
+   */
   async function move(
     trx: Trx,
     actor: Principal,
@@ -130,10 +133,11 @@ export function createTicketWrites({ now }: Pick<PlatformDeps, 'now'>, clocks: T
     ticketId: string,
     to: TicketStatus,
     cause?: WaitCause,
+    onlyFrom?: TicketStatus,
   ): Promise<void> {
     const before = await store.findTicket(trx, engagementId, ticketId);
     if (!before) throw new NotFound();
-    if (before.status === to) return;
+    if (before.status === to || (onlyFrom !== undefined && before.status !== onlyFrom)) return;
     const moved = changeStatus(before.status, to);
     if (!moved.ok) throw new Conflict(moved.reason);
     const changes: Partial<TicketsTable> = { status: to };
