@@ -13,7 +13,14 @@ import type {
   TeamsTable,
 } from './modules/engagements/tables.ts';
 import type { InfoRequestsTable } from './modules/info-requests/tables.ts';
+import type { MatrixSignaturesTable, MatrixVersionsTable } from './modules/matrix/tables.ts';
 import type { OrganizationsTable, UsersTable } from './modules/organizations/tables.ts';
+import type {
+  CalendarFeedsTable,
+  ScheduleOverridesTable,
+  SchedulesTable,
+  TimeOffTable,
+} from './modules/schedules/tables.ts';
 import type { SlaClockEventsTable, SlaClocksTable, SlaPoliciesTable } from './modules/sla/tables.ts';
 import type { TicketAttachmentsTable } from './modules/tickets/attachment-tables.ts';
 import type {
@@ -61,6 +68,12 @@ export interface Database {
   sla_clocks: SlaClocksTable;
   sla_clock_events: SlaClockEventsTable;
   info_requests: InfoRequestsTable;
+  matrix_versions: MatrixVersionsTable;
+  matrix_signatures: MatrixSignaturesTable;
+  schedules: SchedulesTable;
+  schedule_overrides: ScheduleOverridesTable;
+  time_off: TimeOffTable;
+  calendar_feeds: CalendarFeedsTable;
   change_requests: ChangeRequestsTable;
   change_approvals: ChangeApprovalsTable;
   change_templates: ChangeTemplatesTable;

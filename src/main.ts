@@ -15,10 +15,18 @@ import { eventRoutes } from './modules/events/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { infoRequestRoutes } from './modules/info-requests/routes.ts';
 import { createInfoRequestService } from './modules/info-requests/service.ts';
+import { matrixRoutes } from './modules/matrix/routes.ts';
+import { createMatrixService } from './modules/matrix/service.ts';
 import { memberRoutes } from './modules/members/routes.ts';
 import { createMemberService } from './modules/members/service.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { createOrganizationService } from './modules/organizations/service.ts';
+import { createCoverageService } from './modules/routing/coverage-service.ts';
+import { routingRoutes } from './modules/routing/routes.ts';
+import { createRoutingService } from './modules/routing/service.ts';
+import { createScheduleCoverService } from './modules/schedules/cover.ts';
+import { scheduleRoutes } from './modules/schedules/routes.ts';
+import { createScheduleService } from './modules/schedules/service.ts';
 import { slaClockRoutes } from './modules/sla/clock-routes.ts';
 import { createSlaClockService } from './modules/sla/clocks.ts';
 import { createSlaPolicyService } from './modules/sla/policies.ts';
@@ -71,6 +79,26 @@ export interface Tandem {
 }
 
 function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: string) {
+  const base = createCoreServices(deps, throttle, dataDir);
+  return {
+    ...base,
+    coverage: createCoverageService(deps, {
+      matrix: base.matrix,
+      calendars: base.calendars,
+      schedules: base.schedules,
+      teams: base.teams,
+    }),
+    routing: createRoutingService(deps, {
+      matrix: base.matrix,
+      calendars: base.calendars,
+      schedules: base.schedules,
+      teams: base.teams,
+      userNames: base.schedules.userNames,
+    }),
+  };
+}
+
+function createCoreServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: string) {
   const calendars = createCalendarService(deps);
   const slaPolicies = createSlaPolicyService(deps, calendars);
   const slaClocks = createSlaClockService(deps, calendars, slaPolicies);
@@ -80,6 +108,9 @@ function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: st
     slaClocks,
     infoRequests: createInfoRequestService(deps, tickets),
     ticketCallIns: createCallInService(deps, tickets),
+    matrix: createMatrixService(deps),
+    schedules: createScheduleService(deps, calendars),
+    scheduleCover: createScheduleCoverService(deps),
     changes: createChangeService(deps, tickets),
     ticketComments: createTicketCommentService(deps, tickets),
     ticketWatchers: createTicketWatcherService(deps, tickets),
@@ -127,6 +158,9 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
       slaClockRoutes(services.slaClocks, services.tickets),
       infoRequestRoutes(services.infoRequests),
       callInRoutes(services.ticketCallIns),
+      matrixRoutes(services.matrix),
+      scheduleRoutes(services.schedules, services.scheduleCover),
+      routingRoutes(services.routing, services.coverage),
       changeRoutes(services.changes),
       auditRoutes(services.audit),
       ticketRoutes(services.tickets, services.ticketComments, services.ticketWatchers),

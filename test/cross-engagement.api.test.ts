@@ -8,13 +8,14 @@ import { testDatabases } from './databases.ts';
  */
 
 /** Engagement-scoped operations the app serves today; the walk must find at least these. */
-const OPERATIONS_TODAY = 55;
+const OPERATIONS_TODAY = 73;
 /**
  * (operation, non-engagement id parameter) pairs today: members, teams, team members, tickets and
  * their comments, watchers, attachments, SLA history and call-ins, calendars, SLA policies,
- * information requests, changes and freeze windows.
+ * information requests, changes and freeze windows, matrix versions, schedules, overrides and
+ * time off.
  */
-const SUB_ID_PROBES_TODAY = 37;
+const SUB_ID_PROBES_TODAY = 47;
 
 /** A UUIDv7-shaped id that names nothing. */
 const RANDOM_ID = '01999999-0000-7000-8000-000000000000';
@@ -42,6 +43,9 @@ function urlFor(path: string, engagementId: string, ids: Readonly<Record<string,
 
 type JsonSchema = {
   type?: string;
+  items?: JsonSchema;
+  minItems?: number;
+  examples?: unknown[];
   format?: string;
   minLength?: number;
   minimum?: number;
@@ -65,13 +69,14 @@ function sample(schema: JsonSchema): unknown {
         (schema.required ?? []).map((name) => [name, sample(schema.properties?.[name] ?? {})]),
       );
     case 'array':
-      return [];
+      return Array.from({ length: schema.minItems ?? 0 }, () => sample(schema.items ?? {}));
     case 'integer':
     case 'number':
       return schema.minimum ?? 1;
     case 'boolean':
       return false;
     default:
+      if (schema.examples?.[0] !== undefined) return schema.examples[0];
       if (schema.format === 'email') return 'nobody@example.com';
       if (schema.format === 'date-time') return '2026-01-05T12:00:00.000Z';
       return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
@@ -197,6 +202,56 @@ describe.each(await testDatabases())('engagement isolation on $name', (database)
     };
     idsOfB.infoRequestId = await questionOf(t.engagements.maplegrove ?? '', idsOfB.ticketId ?? '');
     idsOfA.infoRequestId = await questionOf(t.engagements.harborline ?? '', idsOfA.ticketId ?? '');
+    const onCallRecordsOf = async (engagementId: string, managerEmail: string) => {
+      const base = `/api/v1/engagements/${engagementId}`;
+      const manager = await t.as(managerEmail);
+      const userId = await t.userId(managerEmail);
+      const schedule = await admin.post(`${base}/schedules`, {
+        name: 'Walk rota',
+        timeZone: 'UTC',
+        track: 'operations',
+        party: 'provider',
+        layers: [
+          {
+            name: 'Days',
+            start: '2026-11-02T09:00',
+            turn: { unit: 'days', length: 1 },
+            users: [await t.userId('admin@northwind.example')],
+          },
+        ],
+      });
+      expect(schedule.statusCode, schedule.body).toBe(201);
+      const span = {
+        userId: await t.userId('admin@northwind.example'),
+        start: '2027-01-04T00:00:00Z',
+        end: '2027-01-05T00:00:00Z',
+      };
+      const override = await admin.post(`${base}/schedules/${schedule.json().id}/overrides`, span);
+      const timeOff = await manager.post(`${base}/time-off`, { ...span, userId });
+      expect([override.statusCode, timeOff.statusCode]).toEqual([201, 201]);
+      // A signed matrix version: each party's manager signs the same (empty) draft.
+      const catalogue = (await manager.get(`${base}/matrix`)).json().matrix;
+      await admin.put(`${base}/matrix`, { ...catalogue, scenarios: catalogue.scenarios.slice(0, 4) });
+      for (const signer of [manager, admin]) {
+        const hash = (await signer.get(`${base}/matrix`)).json().contentHash;
+        expect((await signer.post(`${base}/matrix/sign`, { contentHash: hash })).statusCode).toBe(200);
+      }
+      const versions = (await admin.get(`${base}/matrix/versions`)).json().items;
+      return {
+        scheduleId: schedule.json().id as string,
+        overrideId: override.json().id as string,
+        timeOffId: timeOff.json().id as string,
+        versionId: versions[0].id as string,
+      };
+    };
+    Object.assign(
+      idsOfB,
+      await onCallRecordsOf(t.engagements.maplegrove ?? '', 'dr.hale@maplegrove.example'),
+    );
+    Object.assign(
+      idsOfA,
+      await onCallRecordsOf(t.engagements.harborline ?? '', 'priya.sharma@harborline.example'),
+    );
     priya = await t.as('priya.sharma@harborline.example');
   });
   afterAll(() => t?.close());

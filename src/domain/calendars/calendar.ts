@@ -47,6 +47,8 @@ export interface BusinessCalendar {
   isOpen(at: Date): boolean;
   /** `at` itself when open, else the next instant the calendar opens. */
   nextOpen(at: Date): Date;
+  /** The open spans of [from, to), in order, clipped to the range (adjacent spans are not merged). */
+  openSpansBetween(from: Date, to: Date): { start: Date; end: Date }[];
 }
 
 /** Validates (throws RangeError naming the first problem) and returns a calendar that memoises per-day open spans. */
@@ -77,6 +79,13 @@ export function compileCalendar(spec: CalendarSpec): BusinessCalendar {
     addBusinessTime: (start, minutes) => addBusinessMs(start, budgetOf(minutes, 'minutes') * MINUTE_MS),
     businessMinutesBetween: (a, b) => businessMsBetween(a, b) / MINUTE_MS,
     isOpen: (at) => index.isOpen(instantOf(at, 'at')),
+    openSpansBetween: (from, to) => {
+      const pairs = index.spansWithin(instantOf(from, 'from'), instantOf(to, 'to'));
+      const spans: { start: Date; end: Date }[] = [];
+      for (let k = 0; k < pairs.length; k += 2)
+        spans.push({ start: new Date(pairs[k]!), end: new Date(pairs[k + 1]!) });
+      return spans;
+    },
     nextOpen: (at) => {
       const next = index.nextOpen(instantOf(at, 'at'));
       return next === at.getTime() ? at : new Date(next);

@@ -53,6 +53,24 @@ export class OpenTimeIndex {
     return this.spans[day]![0]!;
   }
 
+  /** The open spans of [from, to) as flat [start, end) pairs, clipped to the range. */
+  spansWithin(from: number, to: number): number[] {
+    if (!(from < to)) return [];
+    this.dayIndexOf(to - 1);
+    const first = this.dayIndexOf(from); // after any growth, so both indexes agree
+    const last = this.dayIndexOf(to - 1);
+    const pairs: number[] = [];
+    for (let day = first; day <= last; day += 1) {
+      const spans = this.spans[day]!;
+      for (let k = 0; k < spans.length; k += 2) {
+        const start = Math.max(spans[k]!, from);
+        const end = Math.min(spans[k + 1]!, to);
+        if (start < end) pairs.push(start, end);
+      }
+    }
+    return pairs;
+  }
+
   /** Index of the local day holding `instant`, growing the index to cover it. */
   private dayIndexOf(instant: number): number {
     this.cover(instant);

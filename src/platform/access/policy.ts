@@ -34,6 +34,15 @@ const ENGAGEMENT_POLICY = {
   // The change service narrows approvers to the accountable party's managers.
   'change.approve': ['admin', 'manager'],
   'freeze.manage': ['admin', 'manager'],
+  'matrix.read': ['admin', 'manager', 'agent', 'analyst', 'viewer'],
+  // Managers edit the draft and sign it for their party; it takes effect when both have signed.
+  'matrix.edit': ['admin', 'manager'],
+  'matrix.sign': ['admin', 'manager'],
+  'schedule.read': ['admin', 'manager', 'agent', 'analyst', 'viewer'],
+  'schedule.manage': ['admin', 'manager'],
+  // Staff swap shifts (overrides) and enter their own time off.
+  'schedule.override': ['admin', 'manager', 'agent', 'analyst'],
+  'routing.resolve': ['admin', 'manager', 'agent', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type EngagementAction = keyof typeof ENGAGEMENT_POLICY;

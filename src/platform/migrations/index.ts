@@ -5,6 +5,7 @@ import * as m0003 from './0003_ticket_search.ts';
 import * as m0004 from './0004_attachments_and_views.ts';
 import * as m0005 from './0005_sla.ts';
 import * as m0006 from './0006_changes.ts';
+import * as m0007 from './0007_matrix_and_schedules.ts';
 
 /** Every migration, in order. Forward-only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_attachments_and_views': m0004,
   '0005_sla': m0005,
   '0006_changes': m0006,
+  '0007_matrix_and_schedules': m0007,
 };
