@@ -12,6 +12,8 @@ import { createChangeService } from './modules/changes/service.ts';
 import { engagementRoutes } from './modules/engagements/routes.ts';
 import { createEngagementService } from './modules/engagements/service.ts';
 import { eventRoutes } from './modules/events/routes.ts';
+import { feedRoutes } from './modules/feeds/routes.ts';
+import { createFeedService } from './modules/feeds/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { infoRequestRoutes } from './modules/info-requests/routes.ts';
 import { createInfoRequestService } from './modules/info-requests/service.ts';
@@ -78,10 +80,11 @@ export interface Tandem {
   close(): Promise<void>;
 }
 
-function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: string) {
+function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: string, baseUrl: string) {
   const base = createCoreServices(deps, throttle, dataDir);
   return {
     ...base,
+    feeds: createFeedService(deps, base.schedules, baseUrl),
     coverage: createCoverageService(deps, {
       matrix: base.matrix,
       calendars: base.calendars,
@@ -137,7 +140,12 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
   await migrateToLatest(handle.db);
   const bus = await createEventBus(handle, log);
   const deps: PlatformDeps = { db: handle.db, now, bus, log };
-  const services = createServices(deps, new LoginThrottle(options.throttleLimits), config.dataDir);
+  const services = createServices(
+    deps,
+    new LoginThrottle(options.throttleLimits),
+    config.dataDir,
+    config.baseUrl,
+  );
   const authenticate = createAuthenticator(handle.db, now);
   const app = await buildHttpServer({
     config,
@@ -161,6 +169,7 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
       matrixRoutes(services.matrix),
       scheduleRoutes(services.schedules, services.scheduleCover),
       routingRoutes(services.routing, services.coverage),
+      feedRoutes(services.feeds),
       changeRoutes(services.changes),
       auditRoutes(services.audit),
       ticketRoutes(services.tickets, services.ticketComments, services.ticketWatchers),

@@ -8,14 +8,14 @@ import { testDatabases } from './databases.ts';
  */
 
 /** Engagement-scoped operations the app serves today; the walk must find at least these. */
-const OPERATIONS_TODAY = 73;
+const OPERATIONS_TODAY = 78;
 /**
  * (operation, non-engagement id parameter) pairs today: members, teams, team members, tickets and
  * their comments, watchers, attachments, SLA history and call-ins, calendars, SLA policies,
- * information requests, changes and freeze windows, matrix versions, schedules, overrides and
- * time off.
+ * information requests, changes and freeze windows, matrix versions, schedules, overrides,
+ * time off and calendar feeds.
  */
-const SUB_ID_PROBES_TODAY = 47;
+const SUB_ID_PROBES_TODAY = 48;
 
 /** A UUIDv7-shaped id that names nothing. */
 const RANDOM_ID = '01999999-0000-7000-8000-000000000000';
@@ -237,7 +237,10 @@ describe.each(await testDatabases())('engagement isolation on $name', (database)
         expect((await signer.post(`${base}/matrix/sign`, { contentHash: hash })).statusCode).toBe(200);
       }
       const versions = (await admin.get(`${base}/matrix/versions`)).json().items;
+      const feed = await manager.post(`${base}/calendar-feeds`, { scheduleId: null });
+      expect(feed.statusCode).toBe(201);
       return {
+        feedId: feed.json().id as string,
         scheduleId: schedule.json().id as string,
         overrideId: override.json().id as string,
         timeOffId: timeOff.json().id as string,
