@@ -80,40 +80,35 @@ export interface Tandem {
   close(): Promise<void>;
 }
 
-function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: string, baseUrl: string) {
-  const base = createCoreServices(deps, throttle, dataDir);
+/** Who owns what and when: the matrix, schedules and calendars, and what reads them together. */
+function createOwnershipServices(deps: PlatformDeps) {
+  const calendars = createCalendarService(deps);
+  const matrix = createMatrixService(deps);
+  const schedules = createScheduleService(deps, calendars);
+  const lookups = { matrix, calendars, schedules, teams: matrix.teamDirectory };
   return {
-    ...base,
-    feeds: createFeedService(deps, base.schedules, baseUrl),
-    coverage: createCoverageService(deps, {
-      matrix: base.matrix,
-      calendars: base.calendars,
-      schedules: base.schedules,
-      teams: base.teams,
-    }),
-    routing: createRoutingService(deps, {
-      matrix: base.matrix,
-      calendars: base.calendars,
-      schedules: base.schedules,
-      teams: base.teams,
-      userNames: base.schedules.userNames,
-    }),
+    calendars,
+    matrix,
+    schedules,
+    scheduleCover: createScheduleCoverService(deps),
+    coverage: createCoverageService(deps, lookups),
+    routing: createRoutingService(deps, { ...lookups, userNames: schedules.userNames }),
   };
 }
 
-function createCoreServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: string) {
-  const calendars = createCalendarService(deps);
-  const slaPolicies = createSlaPolicyService(deps, calendars);
-  const slaClocks = createSlaClockService(deps, calendars, slaPolicies);
-  const tickets = createTicketService(deps, slaClocks);
+function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: string, baseUrl: string) {
+  const ownership = createOwnershipServices(deps);
+  const slaPolicies = createSlaPolicyService(deps, ownership.calendars);
+  const slaClocks = createSlaClockService(deps, ownership.calendars, slaPolicies);
+  const tickets = createTicketService(deps, slaClocks, ownership.routing);
   return {
+    ...ownership,
     tickets,
     slaClocks,
+    slaPolicies,
+    feeds: createFeedService(deps, ownership.schedules, baseUrl),
     infoRequests: createInfoRequestService(deps, tickets),
     ticketCallIns: createCallInService(deps, tickets),
-    matrix: createMatrixService(deps),
-    schedules: createScheduleService(deps, calendars),
-    scheduleCover: createScheduleCoverService(deps),
     changes: createChangeService(deps, tickets),
     ticketComments: createTicketCommentService(deps, tickets),
     ticketWatchers: createTicketWatcherService(deps, tickets),
@@ -126,8 +121,6 @@ function createCoreServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir
     engagements: createEngagementService(deps),
     members: createMemberService(deps, tickets),
     teams: createTeamService(deps, tickets),
-    calendars,
-    slaPolicies,
     audit: createAuditService(deps),
   };
 }

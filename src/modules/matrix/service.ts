@@ -228,7 +228,23 @@ export function createMatrixService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     return draft ? bodyOf(draft) : effective ? bodyOf(effective) : emptyMatrix();
   }
 
-  return { getDraft, saveDraft, sign, listVersions, getVersion, inEffect, inEffectVersion, draftMatrix };
+  /** Team names for reasons and maps; the matrix reads teams by id, so it lends the lookup. */
+  const teamDirectory = {
+    listTeams: async (_actor: Principal, engagementId: string) =>
+      [...(await store.referenceIds(db, engagementId)).teamNames].map(([id, name]) => ({ id, name })),
+  };
+
+  return {
+    getDraft,
+    saveDraft,
+    sign,
+    listVersions,
+    getVersion,
+    inEffect,
+    inEffectVersion,
+    draftMatrix,
+    teamDirectory,
+  };
 }
 
 function presentSignature(row: {

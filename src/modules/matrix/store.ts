@@ -94,12 +94,17 @@ export async function nextNumber(db: Db, engagementId: string): Promise<number> 
 /** Ids of the engagement's teams, calendars and schedules, to check what a draft points at. */
 export async function referenceIds(db: Db, engagementId: string) {
   const [teams, calendars, schedules] = await Promise.all([
-    db.selectFrom('teams').select(['id', 'party']).where('engagement_id', '=', engagementId).execute(),
+    db
+      .selectFrom('teams')
+      .select(['id', 'party', 'name'])
+      .where('engagement_id', '=', engagementId)
+      .execute(),
     db.selectFrom('calendars').select('id').where('engagement_id', '=', engagementId).execute(),
     db.selectFrom('schedules').select(['id', 'track']).where('engagement_id', '=', engagementId).execute(),
   ]);
   return {
     teams: new Map(teams.map((t) => [t.id, t.party])),
+    teamNames: new Map(teams.map((t) => [t.id, t.name])),
     calendars: new Set(calendars.map((c) => c.id)),
     schedules: new Map(schedules.map((s) => [s.id, s.track])),
   };

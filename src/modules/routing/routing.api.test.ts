@@ -13,7 +13,7 @@ describe.each(await testDatabases())('matrix sign-off and routing on $name', (da
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    t = await startTestTandem(database);
+    t = await startTestTandem(database, { now: () => new Date(NIGHT) });
     priya = await t.as('priya.sharma@harborline.example');
     maria = await t.as('maria.chen@northwind.example');
     base = `/api/v1/engagements/${t.engagements.harborline}`;
@@ -161,6 +161,30 @@ describe.each(await testDatabases())('matrix sign-off and routing on $name', (da
     const gaps = (await priya.get(`${base}/matrix/gaps?version=effective`)).json().items;
     expect(gaps.filter((g: { functionKey?: string }) => g.functionKey === 'security-monitoring')).toEqual([]);
     expect(gaps.map((g: { functionKey?: string }) => g.functionKey)).toContain('network');
+  });
+
+  it('gives a new ticket with a function its owner, team and on-call person from the matrix', async () => {
+    const tom = await t.as('tom.eriksen@harborline.example');
+    const ticket = (
+      await tom.post(`${base}/tickets`, {
+        title: 'EDR alert on WMS-APP01',
+        kind: 'incident',
+        functionKey: 'security-monitoring',
+      })
+    ).json();
+    expect(ticket).toMatchObject({ ownerParty: 'provider', assigneeId: ids.kim });
+    const activity = (await tom.get(`${base}/tickets/${ticket.id}/activity`)).json().items;
+    const routed = activity.find((a: { kind: string }) => a.kind === 'routed');
+    expect(routed.data.reasons.join(' → ')).toMatch(/matrix version 2.*after hours.*Kim Nguyen/);
+    // An owner given by hand wins over the matrix.
+    const own = (
+      await tom.post(`${base}/tickets`, {
+        title: 'Ours',
+        functionKey: 'security-monitoring',
+        ownerParty: 'internal',
+      })
+    ).json();
+    expect(own).toMatchObject({ ownerParty: 'internal', assigneeId: null });
   });
 
   it('clears signatures when the draft changes, and refuses a signature on content not seen', async () => {

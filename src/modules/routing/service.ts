@@ -115,5 +115,44 @@ export function createRoutingService({ db, now }: Pick<PlatformDeps, 'db' | 'now
     };
   }
 
-  return { resolve };
+  /**
+   * Where a new ticket with a function goes: owner party, team and the person on call, by the
+   * matrix in effect. Undefined when no version is signed or nobody owns that cell.
+   */
+  async function routeNewTicket(
+    engagementId: string,
+    ticket: { functionKey: string; kind: string; priority?: 'P1' | 'P2' | 'P3' | 'P4' },
+    at: Date,
+  ) {
+    const request = {
+      functionKey: ticket.functionKey,
+      scenario: SCENARIO_OF_KIND[ticket.kind] ?? 'routine',
+      track: ticket.functionKey === 'security-monitoring' ? ('security' as const) : ('operations' as const),
+      at: at.toISOString(),
+      priority: ticket.priority,
+    };
+    const route = await resolve(SYSTEM, engagementId, request).catch((error: unknown) => {
+      if (error instanceof Conflict || error instanceof Invalid) return undefined;
+      throw error;
+    });
+    if (!route) return undefined;
+    return {
+      party: route.party,
+      teamId: route.teamId,
+      assigneeId: route.users[0]?.id ?? null,
+      reasons: [`routed by matrix version ${route.matrixVersion}`, ...route.reasons],
+    };
+  }
+
+  return { resolve, routeNewTicket };
 }
+
+/** The matrix column a ticket of each kind is read in. */
+const SCENARIO_OF_KIND: Readonly<Record<string, string>> = {
+  incident: 'incident',
+  problem: 'incident',
+  request: 'routine',
+  info_request: 'routine',
+  change: 'routine',
+  task: 'project',
+};

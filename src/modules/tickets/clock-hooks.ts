@@ -33,3 +33,15 @@ export const NO_CLOCKS: TicketClocks = {
   onTicketEvent: async () => {},
   currentClocks: async () => new Map(),
 };
+
+/** Where a new ticket with a function goes, by the responsibility matrix in effect. */
+export interface NewTicketRouting {
+  routeNewTicket(
+    engagementId: string,
+    ticket: { functionKey: string; kind: string; priority?: 'P1' | 'P2' | 'P3' | 'P4' },
+    at: Date,
+  ): Promise<
+    | { party: 'internal' | 'provider'; teamId: string | null; assigneeId: string | null; reasons: string[] }
+    | undefined
+  >;
+}

@@ -10,7 +10,7 @@ import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, NotFound } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { readerIn, ticketScope } from './access.ts';
-import { NO_CLOCKS, type TicketClocks } from './clock-hooks.ts';
+import { type NewTicketRouting, NO_CLOCKS, type TicketClocks } from './clock-hooks.ts';
 import { toTicket } from './presenter.ts';
 import type {
   CreateTicketBody,
@@ -45,6 +45,7 @@ type Obligation = Extract<TicketEvent, { type: 'obligation_opened' | 'obligation
 export function createTicketService(
   { db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>,
   clocks: TicketClocks = NO_CLOCKS,
+  routing?: NewTicketRouting,
 ) {
   const writes = createTicketWrites({ now }, clocks);
   async function createTicket(
@@ -52,9 +53,20 @@ export function createTicketService(
     engagementId: string,
     body: CreateTicketBody,
   ): Promise<Ticket> {
-    const row = await db.transaction().execute((trx) => writes.open(trx, actor, engagementId, body));
+    const routed = await routeOf(engagementId, body);
+    const row = await db.transaction().execute((trx) => writes.open(trx, actor, engagementId, body, routed));
     await announce(engagementId, row.id, 'ticket.created');
     return getTicket(actor, engagementId, row.id);
+  }
+
+  /** A ticket that names its function and no owner is routed by the matrix; an explicit owner wins. */
+  async function routeOf(engagementId: string, body: CreateTicketBody) {
+    if (!routing || !body.functionKey || body.ownerParty || body.teamId || body.assigneeId) return undefined;
+    return routing.routeNewTicket(
+      engagementId,
+      { functionKey: body.functionKey, kind: body.kind ?? 'request', priority: body.priority },
+      now(),
+    );
   }
 
   /** Publishes a live event about a ticket once its change has committed. */

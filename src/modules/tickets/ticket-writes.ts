@@ -1,8 +1,9 @@
 import { uuidv7 } from 'uuidv7';
 import type { TicketEvent, WaitCause } from '../../domain/sla/plan.ts';
 import { changeStatus, type TicketStatus } from '../../domain/tickets/status.ts';
-import type { Principal } from '../../platform/access/actor.ts';
+import { type Principal, SYSTEM } from '../../platform/access/actor.ts';
 import { authorize } from '../../platform/access/guard.ts';
+import type { Party } from '../../platform/access/roles.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
@@ -29,7 +30,13 @@ const clocked = (row: TicketsTable, prefix: string): ClockedTicket => ({
  * information requests) build on these, so a change's ticket moves exactly like any other.
  */
 export function createTicketWrites({ now }: Pick<PlatformDeps, 'now'>, clocks: TicketClocks) {
-  async function open(trx: Trx, actor: Principal, engagementId: string, body: CreateTicketBody) {
+  async function open(
+    trx: Trx,
+    actor: Principal,
+    engagementId: string,
+    body: CreateTicketBody,
+    routed?: Routed,
+  ) {
     authorize(actor, 'ticket.create', engagementId);
     const reader = readerIn(actor, engagementId);
     const requesterId = reader.isRequester ? reader.userId : (body.requesterId ?? null);
@@ -37,6 +44,8 @@ export function createTicketWrites({ now }: Pick<PlatformDeps, 'now'>, clocks: T
       throw new Forbidden('A requester describes the problem; the IT teams assign it.');
     }
     await checkLinks(trx, engagementId, { teamId: body.teamId, assigneeId: body.assigneeId, requesterId });
+    // A route found before the transaction may name someone who just left: keep only what still holds.
+    const route = routed && (await stillValid(trx, engagementId, routed));
     const stamp = now().toISOString();
     const row: TicketsTable = {
       engagement_id: engagementId,
@@ -47,9 +56,9 @@ export function createTicketWrites({ now }: Pick<PlatformDeps, 'now'>, clocks: T
       kind: body.kind ?? 'request',
       priority: body.priority ?? 'P3',
       status: 'new',
-      owner_party: body.ownerParty ?? (reader.isRequester ? 'internal' : reader.party),
-      team_id: body.teamId ?? null,
-      assignee_id: body.assigneeId ?? null,
+      owner_party: body.ownerParty ?? route?.party ?? (reader.isRequester ? 'internal' : reader.party),
+      team_id: body.teamId ?? route?.teamId ?? null,
+      assignee_id: body.assigneeId ?? route?.assigneeId ?? null,
       requester_id: requesterId,
       function_key: body.functionKey ?? null,
       due_at: body.dueAt ?? null,
@@ -68,6 +77,20 @@ export function createTicketWrites({ now }: Pick<PlatformDeps, 'now'>, clocks: T
       data: { title: row.title, status: row.status },
       at: now(),
     });
+    if (route) {
+      await addToTimeline(trx, SYSTEM, {
+        engagementId,
+        ticketId: row.id,
+        kind: 'routed',
+        data: {
+          party: route.party,
+          teamId: route.teamId,
+          assigneeId: route.assigneeId,
+          reasons: route.reasons,
+        },
+        at: now(),
+      });
+    }
     await recordAudit(
       trx,
       actor,
@@ -217,4 +240,13 @@ async function checkLinks(
       { path: '/requesterId', message: 'is not a member of this engagement' },
     ]);
   }
+}
+
+type Routed = { party: Party; teamId: string | null; assigneeId: string | null; reasons: string[] };
+
+async function stillValid(db: Db, engagementId: string, routed: Routed): Promise<Routed> {
+  const team = routed.teamId ? await store.teamOf(db, engagementId, routed.teamId) : undefined;
+  const member = routed.assigneeId ? await store.membership(db, engagementId, routed.assigneeId) : undefined;
+  const staff = member && member.role !== 'requester' && member.role !== 'viewer';
+  return { ...routed, teamId: team ? routed.teamId : null, assigneeId: staff ? routed.assigneeId : null };
 }
