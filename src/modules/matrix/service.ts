@@ -68,6 +68,23 @@ export function createMatrixService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
       ]);
       const before = draft ? bodyOf(draft) : effective ? bodyOf(effective) : emptyMatrix();
       if (hashOf(before) === hash) return present(trx, engagementId);
+      // Edited back to the version in effect: there is nothing left to sign.
+      if (draft && effective && effective.content_hash === hash) {
+        await store.deleteVersion(trx, engagementId, draft.id);
+        await recordAudit(
+          trx,
+          actor,
+          {
+            engagementId,
+            action: 'matrix.draft_discarded',
+            targetType: 'matrix',
+            targetId: engagementId,
+            before: { contentHash: draft.content_hash },
+          },
+          now(),
+        );
+        return present(trx, engagementId);
+      }
       const stamp = now().toISOString();
       const updatedBy = actor.kind === 'user' ? actor.userId : null;
       if (draft) {

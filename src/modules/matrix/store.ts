@@ -109,3 +109,11 @@ export async function referenceIds(db: Db, engagementId: string) {
     schedules: new Map(schedules.map((s) => [s.id, s.track])),
   };
 }
+
+export async function deleteVersion(db: Db, engagementId: string, id: string): Promise<void> {
+  await db
+    .deleteFrom('matrix_versions')
+    .where('engagement_id', '=', engagementId)
+    .where('id', '=', id)
+    .execute();
+}

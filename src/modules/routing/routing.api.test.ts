@@ -206,6 +206,10 @@ describe.each(await testDatabases())('matrix sign-off and routing on $name', (da
       cells: edited.cells.map((c: object) => ({ ...c, handoff: 'Page first.' })),
     });
     expect((await draft()).signatures).toEqual([]);
+    // Edited back to the version in effect, the draft is gone: nothing is left to sign.
+    await priya.put(`${base}/matrix`, current.matrix);
+    expect(await draft()).toMatchObject({ updatedAt: null, contentHash: hash, signatures: [] });
+    expect((await maria.post(`${base}/matrix/sign`, { contentHash: hash })).statusCode).toBe(409);
   });
 
   it('refuses to sign a draft with problems and lets only managers edit', async () => {

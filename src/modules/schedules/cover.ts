@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { Invalid, NotFound } from '../../platform/errors.ts';
 import type { SpanBody } from './schema.ts';
-import { mayManagePerson, rangeOf, scheduleOrThrow, spanOf } from './spans.ts';
+import { mayChangePartyOf, mayManagePerson, rangeOf, scheduleOrThrow, spanOf } from './spans.ts';
 import * as store from './store.ts';
 
 export type ScheduleCoverService = ReturnType<typeof createScheduleCoverService>;
@@ -15,6 +15,7 @@ export function createScheduleCoverService({ db, now, bus }: Pick<PlatformDeps, 
   async function addOverride(actor: Principal, engagementId: string, scheduleId: string, body: SpanBody) {
     authorize(actor, 'schedule.override', engagementId);
     const row = await scheduleOrThrow(db, engagementId, scheduleId);
+    mayChangePartyOf(actor, engagementId, row.party);
     const span = spanOf(body);
     const member = (await store.staffOf(db, engagementId)).find((m) => m.user_id === body.userId);
     if (!member || member.party !== row.party || member.role === 'viewer' || member.role === 'requester') {
@@ -88,8 +89,11 @@ export function createScheduleCoverService({ db, now, bus }: Pick<PlatformDeps, 
     overrideId: string,
   ) {
     authorize(actor, 'schedule.override', engagementId);
+    const schedule = await scheduleOrThrow(db, engagementId, scheduleId);
     await db.transaction().execute(async (trx) => {
       if (!(await store.deleteOverride(trx, engagementId, scheduleId, overrideId))) throw new NotFound();
+      // Only once the override is known to exist: a wrong id answers 404, whoever asks.
+      mayChangePartyOf(actor, engagementId, schedule.party);
       await recordAudit(
         trx,
         actor,
@@ -108,13 +112,13 @@ export function createScheduleCoverService({ db, now, bus }: Pick<PlatformDeps, 
 
   async function addTimeOff(actor: Principal, engagementId: string, body: SpanBody & { reason?: string }) {
     authorize(actor, 'schedule.override', engagementId);
-    mayManagePerson(actor, engagementId, body.userId);
     const span = spanOf(body);
     const member = (await store.staffOf(db, engagementId)).find((m) => m.user_id === body.userId);
     if (!member)
       throw new Invalid('No such member.', [
         { path: '/userId', message: 'is not a member of this engagement' },
       ]);
+    mayManagePerson(actor, engagementId, body.userId, member.party);
     const row = {
       engagement_id: engagementId,
       id: uuidv7(),
@@ -164,7 +168,8 @@ export function createScheduleCoverService({ db, now, bus }: Pick<PlatformDeps, 
     authorize(actor, 'schedule.override', engagementId);
     const found = await store.findTimeOff(db, engagementId, timeOffId);
     if (!found) throw new NotFound();
-    mayManagePerson(actor, engagementId, found.user_id);
+    const member = (await store.staffOf(db, engagementId)).find((m) => m.user_id === found.user_id);
+    mayManagePerson(actor, engagementId, found.user_id, member?.party ?? 'internal');
     await db.transaction().execute(async (trx) => {
       await store.deleteTimeOff(trx, engagementId, timeOffId);
       await recordAudit(

@@ -84,6 +84,18 @@ describe.each(await testDatabases())('on-call schedules on $name', (database) =>
       )
     ).json().gaps;
     expect(gaps).toEqual([{ start: '2026-11-04T00:00:00.000Z', end: '2026-11-05T00:00:00.000Z' }]);
+    // The other party sees the rota but cannot change it.
+    const tom = await t.as('tom.eriksen@harborline.example');
+    const theirs = await tom.post(`${base}/schedules/${scheduleId}/overrides`, {
+      userId: lee,
+      start: '2026-11-06T00:00:00Z',
+      end: '2026-11-06T06:00:00Z',
+    });
+    expect(theirs.statusCode).toBe(403);
+    expect(theirs.json().detail).toMatch(/provider team runs this schedule/);
+    const priya = await t.as('priya.sharma@harborline.example');
+    const elsewhere = { userId: lee, start: '2026-12-01T00:00:00Z', end: '2026-12-02T00:00:00Z' };
+    expect((await priya.post(`${base}/time-off`, elsewhere)).statusCode).toBe(403);
     // An agent enters only their own time off.
     const forSomeoneElse = await sam.post(`${base}/time-off`, {
       userId: lee,

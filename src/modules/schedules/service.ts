@@ -18,7 +18,7 @@ import type { PlatformDeps } from '../../platform/deps.ts';
 import { Invalid } from '../../platform/errors.ts';
 import { presentSchedule, rowOf } from './presenter.ts';
 import type { ScheduleBody } from './schema.ts';
-import { rangeOf, scheduleOrThrow } from './spans.ts';
+import { mayChangePartyOf, rangeOf, scheduleOrThrow } from './spans.ts';
 import * as store from './store.ts';
 import type { ScheduleRow } from './tables.ts';
 
@@ -54,6 +54,8 @@ export function createScheduleService(
   ) {
     authorize(actor, 'schedule.manage', engagementId);
     const before = scheduleId ? await scheduleOrThrow(db, engagementId, scheduleId) : undefined;
+    if (before) mayChangePartyOf(actor, engagementId, before.party);
+    mayChangePartyOf(actor, engagementId, body.party);
     await checkBody(engagementId, body);
     const stamp = now().toISOString();
     const row: ScheduleRow = {

@@ -1,5 +1,6 @@
 import type { Principal } from '../../platform/access/actor.ts';
 import { can } from '../../platform/access/policy.ts';
+import type { Party } from '../../platform/access/roles.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import * as store from './store.ts';
@@ -13,11 +14,24 @@ export async function scheduleOrThrow(db: Db, engagementId: string, scheduleId: 
   return row;
 }
 
-/** Your own time off is yours to enter; someone else's needs a manager. */
-export function mayManagePerson(actor: Principal, engagementId: string, userId: string) {
-  if (actor.kind === 'user' && actor.userId !== userId && !can(actor, 'schedule.manage', engagementId)) {
+/**
+ * Each party runs its own rotas: only its staff change them (an engagement admin runs both).
+ * Seeing the other party's schedule is fine; editing it is not.
+ */
+export function mayChangePartyOf(actor: Principal, engagementId: string, party: Party) {
+  if (actor.kind !== 'user') return;
+  const standing = actor.engagements.get(engagementId);
+  if (standing?.role === 'admin' || standing?.party === party) return;
+  throw new Forbidden(`The ${party} team runs this schedule; ask them to change it.`);
+}
+
+/** Your own time off is yours to enter; someone else's needs a manager of their party. */
+export function mayManagePerson(actor: Principal, engagementId: string, userId: string, party: Party) {
+  if (actor.kind !== 'user' || actor.userId === userId) return;
+  if (!can(actor, 'schedule.manage', engagementId)) {
     throw new Forbidden('You can enter your own time off; a manager enters it for others.');
   }
+  mayChangePartyOf(actor, engagementId, party);
 }
 
 export function spanOf(body: { start: string; end: string }) {
