@@ -12,6 +12,8 @@ import {
   PROVIDER_PEOPLE,
   PROVIDER_TEAMS,
 } from './demo-data.ts';
+import { loadDemoMatrix } from './demo-matrix.ts';
+import { loadDemoOncall } from './demo-oncall.ts';
 import { loadDemoSla } from './demo-sla.ts';
 import { loadDemoTickets } from './demo-tickets.ts';
 
@@ -98,8 +100,10 @@ export async function loadDemo(
       for (const team of person.teams ?? [])
         await services.teams.addTeamMember(SYSTEM, engagementId, teams.get(team)!, userId);
     }
+    await loadDemoOncall(services, engagementId, client.slug, [...providerUsers, ...clientUsers], teams);
   }
   if (options.tickets) {
+    await loadDemoMatrix(services, options.tickets, ...engagementIds);
     await loadDemoTickets(services, options.tickets, ...engagementIds);
     await loadDemoChanges(services, options.tickets.db, ...engagementIds);
   }

@@ -17,7 +17,15 @@ import { AuditRoute, validateAuditSearch } from './routes/audit-route.tsx';
 import { ChangeRoute, ChangesRoute, validateChangesSearch } from './routes/changes-route.tsx';
 import { HomeRoute } from './routes/home-route.tsx';
 import { LoginRoute } from './routes/login-route.tsx';
+import { MatrixRoute, validateMatrixSearch } from './routes/matrix-route.tsx';
 import { MembersRoute, validateMembersSearch } from './routes/members-route.tsx';
+import {
+  CoverageRoute,
+  OnCallRoute,
+  ScheduleRoute,
+  validateCoverageSearch,
+  validateTimelineSearch,
+} from './routes/oncall-route.tsx';
 import { NoEngagementPage, NotFoundPage, RouteErrorPage, RoutePending } from './routes/route-states.tsx';
 import {
   AtRiskRoute,
@@ -200,6 +208,44 @@ function slaRedirect(path: 'sla' | 'slas') {
   });
 }
 
+/** On-call: both parties' schedules, one schedule's week, and the coverage map across them. */
+const onCallRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'oncall',
+  component: OnCallRoute,
+});
+
+const scheduleRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'oncall/$scheduleId',
+  validateSearch: validateTimelineSearch,
+  component: ScheduleRoute,
+});
+
+const coverageRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'coverage',
+  validateSearch: validateCoverageSearch,
+  component: CoverageRoute,
+});
+
+/** The placeholder's old address `/on-call` opens the schedules. */
+const onCallRedirect = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'on-call',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/e/$engagement/oncall', params, replace: true });
+  },
+});
+
+/** The responsibility matrix: the draft, its sign-off, the signed versions and the routing they decide. */
+const matrixRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'matrix',
+  validateSearch: validateMatrixSearch,
+  component: MatrixRoute,
+});
+
 function upcomingRoute<const P extends UpcomingSectionKey>(section: P) {
   return createRoute({
     getParentRoute: () => engagementRoute,
@@ -248,8 +294,11 @@ const routeTree = rootRoute.addChildren([
       ticketRoute,
       queueRoute,
       upcomingRoute('alerts'),
-      upcomingRoute('on-call'),
-      upcomingRoute('matrix'),
+      onCallRoute,
+      scheduleRoute,
+      coverageRoute,
+      onCallRedirect,
+      matrixRoute,
       atRiskRoute,
       slaPoliciesRoute,
       calendarsRoute,

@@ -1,8 +1,6 @@
 import {
   IconAlertTriangle,
-  IconCalendarUser,
   IconFileText,
-  IconGridDots,
   IconPresentationAnalytics,
   IconServer2,
   IconShieldCheck,
@@ -40,28 +38,6 @@ export const UPCOMING_SECTIONS = {
       'PagerDuty Events API v2, Alertmanager, Grafana, generic JSON webhooks and e-mail',
       'Separate security (SOC, 24/7) and operations (on-call) tracks, never merged',
       'Acknowledge, escalate across parties and resolve, with the reasons for each route',
-    ],
-  },
-  'on-call': {
-    label: 'On-call',
-    icon: IconCalendarUser,
-    summary:
-      'On-call schedules arrive in a later release: who is on duty now on each track, from both parties, and which hours of the week nobody covers.',
-    features: [
-      'Rotation layers with handoff times and restrictions, overrides and time off',
-      'Escalation policies whose levels name people, schedules or teams of either party',
-      'Calendar feeds (.ics) of schedules and personal shifts',
-    ],
-  },
-  matrix: {
-    label: 'Responsibility matrix',
-    icon: IconGridDots,
-    summary:
-      'The responsibility matrix arrives in a later release: for every service area and scenario, which party is accountable and responsible, at which hours, and how work is handed over.',
-    features: [
-      'Functions (service desk, patching, security monitoring, backup…) × scenarios',
-      'Exactly one Accountable and at least one Responsible per cell, by party and team',
-      'Versioned; a new version takes effect when both parties’ managers sign it',
     ],
   },
   documents: {

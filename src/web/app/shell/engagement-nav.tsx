@@ -1,7 +1,10 @@
 import { Divider, ScrollArea, Stack, Text } from '@mantine/core';
 import {
   IconArrowsExchange,
+  IconCalendarUser,
   IconClockHour4,
+  IconGrid4x4,
+  IconGridDots,
   IconHistory,
   IconHome,
   IconKey,
@@ -11,7 +14,7 @@ import {
   IconUserCog,
   IconUsers,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { UPCOMING_SECTIONS, type UpcomingSectionKey } from '../upcoming-sections.tsx';
 import { NavItem } from './nav-item.tsx';
 import { SlaNav } from './sla-nav.tsx';
@@ -33,6 +36,8 @@ const ICON = { size: 18, stroke: 1.6 } as const;
 /** Areas that are built: their own label and icon instead of a placeholder's. */
 const LIVE_AREAS = {
   changes: { label: 'Changes', icon: IconArrowsExchange },
+  matrix: { label: 'Responsibility matrix', icon: IconGridDots },
+  'on-call': { label: 'On-call', icon: IconCalendarUser },
   slas: { label: 'SLAs', icon: IconClockHour4 },
 } as const;
 type LiveAreaKey = keyof typeof LIVE_AREAS;
@@ -122,6 +127,26 @@ export function EngagementNav({
               />
             ) : null;
           }
+          if (area === 'on-call') {
+            return allowedActions.includes('schedule.read') ? (
+              <Fragment key={area}>
+                <NavItem
+                  to="/e/$engagement/oncall"
+                  label="On-call"
+                  leftSection={<IconCalendarUser {...ICON} />}
+                  {...common}
+                />
+                <NavItem
+                  to="/e/$engagement/coverage"
+                  label="Coverage"
+                  leftSection={<IconGrid4x4 {...ICON} />}
+                  pl={34}
+                  {...common}
+                />
+              </Fragment>
+            ) : null;
+          }
+          if (area === 'matrix' && !allowedActions.includes('matrix.read')) return null;
           const { label, icon: Icon } =
             area in LIVE_AREAS
               ? LIVE_AREAS[area as LiveAreaKey]
