@@ -8,7 +8,7 @@ import { testDatabases } from './databases.ts';
  */
 
 /** Engagement-scoped operations the app serves today; the walk must find at least these. */
-const OPERATIONS_TODAY = 78;
+const OPERATIONS_TODAY = 79;
 /**
  * (operation, non-engagement id parameter) pairs today: members, teams, team members, tickets and
  * their comments, watchers, attachments, SLA history and call-ins, calendars, SLA policies,

@@ -6,6 +6,7 @@ import { EngagementParams } from '../engagements/schema.ts';
 import type { ScheduleCoverService } from './cover.ts';
 import {
   AtQuery,
+  MyShifts,
   OnCall,
   Override,
   OverrideList,
@@ -195,6 +196,21 @@ export function scheduleRoutes(schedules: ScheduleService, cover: ScheduleCoverS
         await cover.removeOverride(actorOf(request), engagementId, scheduleId, overrideId);
         return reply.status(204).send(null);
       },
+    );
+
+    app.get(
+      '/api/v1/engagements/:engagementId/my-shifts',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Your own shifts on every schedule of the engagement (default: the coming week)',
+          params: EngagementParams,
+          querystring: RangeQuery,
+          response: { 200: MyShifts, ...ProblemResponses },
+        },
+      },
+      async (request) => schedules.myShifts(actorOf(request), request.params.engagementId, request.query),
     );
 
     const timeOff = '/api/v1/engagements/:engagementId/time-off';

@@ -105,6 +105,20 @@ describe.each(await testDatabases())('on-call schedules on $name', (database) =>
     expect(forSomeoneElse.statusCode).toBe(403);
   });
 
+  it('lists a person’s own shifts across schedules', async () => {
+    const lees = await t.as('lee.okafor@northwind.example');
+    const mine = (
+      await lees.get(`${base}/my-shifts?from=2026-11-02T00:00:00Z&to=2026-11-09T00:00:00Z`)
+    ).json();
+    const onTestRota = mine.shifts.filter((s: { scheduleId: string }) => s.scheduleId === scheduleId);
+    // Lee from Mon 2 Nov 09:00 EST, less the override (3 Nov 00:00–06:00) and the day off on 4 Nov.
+    expect(onTestRota.map((s: { start: string; end: string }) => [s.start, s.end])).toEqual([
+      ['2026-11-02T14:00:00.000Z', '2026-11-03T00:00:00.000Z'],
+      ['2026-11-03T06:00:00.000Z', '2026-11-04T00:00:00.000Z'],
+      ['2026-11-05T00:00:00.000Z', '2026-11-09T00:00:00.000Z'],
+    ]);
+  });
+
   it('refuses a local time that does not exist, the other party’s staff and a viewer', async () => {
     const body = {
       name: 'Spring',

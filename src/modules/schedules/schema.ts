@@ -156,3 +156,21 @@ export const TimeOffParams = Type.Object(
   { ...EngagementParams.properties, timeOffId: Id },
   { additionalProperties: false },
 );
+
+export const MyShifts = Type.Object(
+  {
+    shifts: Type.Array(
+      Type.Object(
+        {
+          scheduleId: Type.String(),
+          scheduleName: Type.String(),
+          track: Type.Enum(TRACKS),
+          start: Instant,
+          end: Instant,
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);

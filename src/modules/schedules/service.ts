@@ -7,6 +7,7 @@ import {
   gapsIn,
   layerShifts,
   onCallAt,
+  personalShifts,
   type ScheduleSpec,
 } from '../../domain/oncall/schedule.ts';
 import type { Principal } from '../../platform/access/actor.ts';
@@ -180,6 +181,27 @@ export function createScheduleService(
     };
   }
 
+  /** The caller's own final shifts on every schedule of the engagement over a range. */
+  async function myShifts(actor: Principal, engagementId: string, range: { from?: string; to?: string }) {
+    authorize(actor, 'schedule.read', engagementId);
+    if (actor.kind !== 'user') return { shifts: [] };
+    const { from, to } = rangeOf(range, now());
+    const rows = await store.listSchedules(db, engagementId);
+    const lists = await Promise.all(
+      rows.map(async (row) => {
+        const compiled = await compiledFor(db, row, from, to);
+        return personalShifts(compiled, actor.userId, from, to).map((shift) => ({
+          scheduleId: row.id,
+          scheduleName: row.name,
+          track: row.track,
+          start: shift.start.toISOString(),
+          end: shift.end.toISOString(),
+        }));
+      }),
+    );
+    return { shifts: lists.flat().sort((a, b) => a.start.localeCompare(b.start)) };
+  }
+
   /** Final shifts of a schedule over a range, for coverage and calendar feeds. */
   async function shiftsIn(reader: Db, engagementId: string, scheduleId: string, from: Date, to: Date) {
     const row = await scheduleOrThrow(reader, engagementId, scheduleId);
@@ -202,6 +224,7 @@ export function createScheduleService(
     onCallIn,
     shifts,
     shiftsIn,
+    myShifts,
     userNames: async (reader: Db, ids: readonly string[]) =>
       new Map((await store.namesOf(reader, ids)).map((u) => [u.id, u.name])),
     scheduleTracks: async (reader: Db, engagementId: string) =>
