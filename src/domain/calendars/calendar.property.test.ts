@@ -109,7 +109,8 @@ describe('business time on random calendars', () => {
         expect(ab).toBeGreaterThanOrEqual(0);
         expect(ab).toBeLessThanOrEqual(ac);
         expect(ab + calendar.businessMsBetween(b, c)).toBe(ac);
-        expect(calendar.businessMsBetween(c, a)).toBe(-ac);
+        // Measured backwards it is the negative (compared by sum: 0 and -0 are the same time).
+        expect(calendar.businessMsBetween(c, a) + ac).toBe(0);
         expect(calendar.businessMinutesBetween(a, b) + calendar.businessMinutesBetween(b, c)).toBeCloseTo(
           calendar.businessMinutesBetween(a, c),
           6,

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Fragment, type MouseEvent, useState } from 'react';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -8,7 +8,9 @@ import type { Party } from '../../../lib/api-types.ts';
 import { useSchedules } from '../api/list-schedules.ts';
 import { useScheduleEvents } from '../api/schedule-events.ts';
 import { type Schedule, TRACK_LABELS, TRACKS } from '../api/schedule-types.ts';
+import { CalendarFeedsPanel } from './calendar-feeds-panel.tsx';
 import type { OncallDirectory } from './directory.ts';
+import { MyShiftsPanel } from './my-shifts-panel.tsx';
 import { OnCallNowText } from './on-call-now-text.tsx';
 import { turnLabel } from './schedule-draft.ts';
 import { ScheduleForm } from './schedule-form.tsx';
@@ -71,6 +73,10 @@ export function SchedulesPage(props: SchedulesPageProps) {
           No schedules yet.{props.canManage ? ' Create one to say who is on call.' : ''}
         </Text>
       )}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" mb="lg">
+        <MyShiftsPanel engagementId={engagementId} />
+        <CalendarFeedsPanel engagementId={engagementId} />
+      </SimpleGrid>
       <Stack gap="lg">
         {TRACKS.map((track) => {
           const onTrack = list.filter((schedule) => schedule.track === track);
