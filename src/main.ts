@@ -44,9 +44,11 @@ import { callInRoutes } from './modules/tickets/call-in-routes.ts';
 import { createTicketCommentService } from './modules/tickets/comments.ts';
 import { ticketRoutes } from './modules/tickets/routes.ts';
 import { createTicketService } from './modules/tickets/service.ts';
+import { addToTimeline } from './modules/tickets/timeline.ts';
 import { createTicketWatcherService } from './modules/tickets/watchers.ts';
 import { viewRoutes } from './modules/views/routes.ts';
 import { createViewService } from './modules/views/service.ts';
+import { SYSTEM } from './platform/access/actor.ts';
 import { type CheckpointTimer, startCheckpointTimer } from './platform/audit/checkpoint.ts';
 import { loadAuditSigningKey } from './platform/audit/signing-key.ts';
 import { createAuthenticator } from './platform/auth/authenticate.ts';
@@ -99,7 +101,9 @@ function createOwnershipServices(deps: PlatformDeps) {
 function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: string, baseUrl: string) {
   const ownership = createOwnershipServices(deps);
   const slaPolicies = createSlaPolicyService(deps, ownership.calendars);
-  const slaClocks = createSlaClockService(deps, ownership.calendars, slaPolicies);
+  const slaClocks = createSlaClockService(deps, ownership.calendars, slaPolicies, (trx, entry) =>
+    addToTimeline(trx, SYSTEM, entry),
+  );
   const tickets = createTicketService(deps, slaClocks, ownership.routing);
   return {
     ...ownership,

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { Actor, Principal } from '../../platform/access/actor.ts';
+import { type Actor, type Principal, staffParty } from '../../platform/access/actor.ts';
 import { authorize } from '../../platform/access/guard.ts';
 import type { Party } from '../../platform/access/roles.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -8,7 +8,6 @@ import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Forbidden, NotFound } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import type { TicketService } from '../tickets/service.ts';
-import { staffParty } from '../tickets/ticket-writes.ts';
 import type { AskBody, InfoRequest, InfoRequestQuery } from './schema.ts';
 import * as store from './store.ts';
 import type { InfoRequestsTable } from './tables.ts';

@@ -18,6 +18,15 @@ import type { MatrixVersionRow } from './tables.ts';
 
 export type MatrixService = ReturnType<typeof createMatrixService>;
 
+/** The draft row, the version in effect, and the matrix a reader sees now (draft, else in effect, else the catalogue). */
+async function current(reader: Db, engagementId: string) {
+  const [draft, effective] = await Promise.all([
+    store.draftOf(reader, engagementId),
+    store.effectiveOf(reader, engagementId),
+  ]);
+  return { draft, effective, matrix: draft ? bodyOf(draft) : effective ? bodyOf(effective) : emptyMatrix() };
+}
+
 const hashOf = (matrix: Matrix) => createHash('sha256').update(canonicalJson(matrix)).digest('hex');
 const bodyOf = (row: MatrixVersionRow) => JSON.parse(row.body) as Matrix;
 
@@ -33,11 +42,7 @@ export function createMatrixService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
   }
 
   async function present(reader: Db, engagementId: string): Promise<MatrixDraft> {
-    const [draft, effective] = await Promise.all([
-      store.draftOf(reader, engagementId),
-      store.effectiveOf(reader, engagementId),
-    ]);
-    const matrix = draft ? bodyOf(draft) : effective ? bodyOf(effective) : emptyMatrix();
+    const { draft, effective, matrix } = await current(reader, engagementId);
     const signatures = draft ? await store.signaturesOf(reader, engagementId, [draft.id]) : [];
     return {
       matrix: matrix as MatrixBody,
@@ -62,11 +67,7 @@ export function createMatrixService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
     const matrix = body as Matrix;
     const hash = hashOf(matrix);
     const result = await db.transaction().execute(async (trx) => {
-      const [draft, effective] = await Promise.all([
-        store.draftOf(trx, engagementId),
-        store.effectiveOf(trx, engagementId),
-      ]);
-      const before = draft ? bodyOf(draft) : effective ? bodyOf(effective) : emptyMatrix();
+      const { draft, effective, matrix: before } = await current(trx, engagementId);
       if (hashOf(before) === hash) return present(trx, engagementId);
       // Edited back to the version in effect: there is nothing left to sign.
       if (draft && effective && effective.content_hash === hash) {
@@ -238,11 +239,7 @@ export function createMatrixService({ db, now, bus }: Pick<PlatformDeps, 'db' | 
 
   /** The draft as it stands (the version in effect, or the starting catalogue, until edited). */
   async function draftMatrix(reader: Db, engagementId: string): Promise<Matrix> {
-    const [draft, effective] = await Promise.all([
-      store.draftOf(reader, engagementId),
-      store.effectiveOf(reader, engagementId),
-    ]);
-    return draft ? bodyOf(draft) : effective ? bodyOf(effective) : emptyMatrix();
+    return (await current(reader, engagementId)).matrix;
   }
 
   /** Team names for reasons and maps; the matrix reads teams by id, so it lends the lookup. */

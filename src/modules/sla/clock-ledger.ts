@@ -1,10 +1,17 @@
 import { uuidv7 } from 'uuidv7';
 import type { Clock, ClockReading } from '../../domain/sla/clock.ts';
-import { SYSTEM } from '../../platform/access/actor.ts';
 import type { Trx } from '../../platform/db/database.ts';
-import { addToTimeline } from '../tickets/timeline.ts';
 import * as clockStore from './clock-store.ts';
 import type { SlaClockRow, SlaClocksTable } from './tables.ts';
+
+/**
+ * Writes an entry on a ticket's timeline as Tandem itself. Handed in at composition: the
+ * timeline belongs to the tickets module, and clocks only ask for a line on it.
+ */
+export type ClockNote = (
+  trx: Trx,
+  entry: { engagementId: string; ticketId: string; kind: 'sla'; data: unknown; at: Date },
+) => Promise<void>;
 
 export type LedgerEvent =
   | 'started'
@@ -50,6 +57,7 @@ export function columnsOf(clock: Clock, reading: ClockReading, at: Date): Partia
  */
 export async function recordClockEvent(
   trx: Trx,
+  note: ClockNote,
   row: Pick<SlaClockRow, 'engagement_id' | 'id' | 'ticket_id' | 'party' | 'kind'>,
   entry: { event: LedgerEvent; reason: string; elapsedMs: number; targetMinutes: number; at: Date },
 ): Promise<void> {
@@ -64,7 +72,7 @@ export async function recordClockEvent(
     elapsed_ms: elapsedMs,
     target_minutes: entry.targetMinutes,
   });
-  await addToTimeline(trx, SYSTEM, {
+  await note(trx, {
     engagementId: row.engagement_id,
     ticketId: row.ticket_id,
     kind: 'sla',

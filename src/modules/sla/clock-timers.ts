@@ -4,7 +4,7 @@ import type { Db, Trx } from '../../platform/db/database.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { cancelJobs, enqueueJob } from '../../platform/jobs/queue.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
-import { clockOf, recordClockEvent } from './clock-ledger.ts';
+import { type ClockNote, clockOf, recordClockEvent } from './clock-ledger.ts';
 import * as clockStore from './clock-store.ts';
 import type { SlaClockRow } from './tables.ts';
 
@@ -68,6 +68,7 @@ export function clockTimerHandlers(
   { db, now }: Pick<PlatformDeps, 'db' | 'now'>,
   compiled: CompiledOf,
   announce: Announce,
+  note: ClockNote,
 ): Record<string, JobHandler> {
   const fire =
     (moment: 'warned' | 'breached') => async (job: { engagementId: string | null; payload: unknown }) => {
@@ -97,7 +98,7 @@ export function clockTimerHandlers(
             ? { warned_at: stamp, updated_at: at.toISOString() }
             : { breached_at: stamp, updated_at: at.toISOString() },
         );
-        await recordClockEvent(trx, row, {
+        await recordClockEvent(trx, note, row, {
           event: moment,
           reason:
             moment === 'warned'

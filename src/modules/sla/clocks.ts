@@ -16,7 +16,7 @@ import { authorize } from '../../platform/access/guard.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import type { ClockedTicket, TicketClocks } from '../tickets/clock-hooks.ts';
-import { clockOf, columnsOf, type LedgerEvent, recordClockEvent } from './clock-ledger.ts';
+import { type ClockNote, clockOf, columnsOf, type LedgerEvent, recordClockEvent } from './clock-ledger.ts';
 import { currentOf, presentClock, type Risk, riskOf } from './clock-presenter.ts';
 import type { SlaClock } from './clock-schema.ts';
 import * as clockStore from './clock-store.ts';
@@ -45,6 +45,7 @@ export function createSlaClockService(
   { db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>,
   calendars: ClockCalendars,
   policies: ClockPolicies,
+  note: ClockNote,
 ) {
   const onTicketEvent: TicketClocks['onTicketEvent'] = async (trx, _actor, ticket, event, at) => {
     const open = await clockStore.openClocks(trx, ticket.engagement_id, ticket.id);
@@ -104,7 +105,7 @@ export function createSlaClockService(
       Object.assign(row, columnsOf(clock, reading, at));
       await clockStore.insertClock(trx, row);
       byId.set(row.id, row);
-      await recordClockEvent(trx, row, {
+      await recordClockEvent(trx, note, row, {
         event: 'started',
         reason: action.reason,
         elapsedMs: 0,
@@ -112,7 +113,7 @@ export function createSlaClockService(
         at,
       });
       if (!action.running) {
-        await recordClockEvent(trx, row, {
+        await recordClockEvent(trx, note, row, {
           event: 'paused',
           reason: action.reason,
           elapsedMs: 0,
@@ -159,7 +160,7 @@ export function createSlaClockService(
     await clockStore.updateClock(trx, row.engagement_id, row.id, changes);
     const updated = { ...row, ...changes } as SlaClockRow;
     byId.set(row.id, updated);
-    await recordClockEvent(trx, updated, {
+    await recordClockEvent(trx, note, updated, {
       event,
       reason: action.reason,
       elapsedMs: clock.elapsedMs,
@@ -286,7 +287,7 @@ export function createSlaClockService(
     });
   }
 
-  const timerHandlers = clockTimerHandlers({ db, now }, calendars.compiled, announce);
+  const timerHandlers = clockTimerHandlers({ db, now }, calendars.compiled, announce, note);
 
   return { onTicketEvent, currentClocks, ticketSla, atRisk, timerHandlers };
 }

@@ -1,11 +1,10 @@
-import type { Principal } from '../../platform/access/actor.ts';
+import { type Principal, staffParty } from '../../platform/access/actor.ts';
 import { authorize } from '../../platform/access/guard.ts';
 import type { Party } from '../../platform/access/roles.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Forbidden } from '../../platform/errors.ts';
 import type { TicketService } from './service.ts';
-import { staffParty } from './ticket-writes.ts';
 
 export type CallInService = ReturnType<typeof createCallInService>;
 

@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { canWrite, visibleTo } from '../../domain/tickets/visibility.ts';
-import type { Principal } from '../../platform/access/actor.ts';
+import { type Principal, staffParty } from '../../platform/access/actor.ts';
 import { authorize } from '../../platform/access/guard.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
@@ -11,7 +11,6 @@ import type { Comment, CreateCommentBody } from './schema.ts';
 import * as searchStore from './search-store.ts';
 import type { TicketService } from './service.ts';
 import * as store from './store.ts';
-import { staffParty } from './ticket-writes.ts';
 import { addToTimeline } from './timeline.ts';
 
 export type TicketCommentService = ReturnType<typeof createTicketCommentService>;

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import type { TicketEvent, WaitCause } from '../../domain/sla/plan.ts';
 import { changeStatus, type TicketStatus } from '../../domain/tickets/status.ts';
-import { type Principal, SYSTEM } from '../../platform/access/actor.ts';
+import { type Principal, SYSTEM, staffParty } from '../../platform/access/actor.ts';
 import { authorize } from '../../platform/access/guard.ts';
 import type { Party } from '../../platform/access/roles.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -206,14 +206,6 @@ function clockEvents(actor: Principal, before: TicketsTable, after: ClockedTicke
   const changed = (['priority', 'kind'] as const).filter((column) => after[column] !== before[column]);
   if (changed.length) events.push({ type: 'retargeted', changed });
   return events;
-}
-
-/** The party of a staff member acting here; undefined for requesters, viewers and the system. */
-export function staffParty(actor: Principal, engagementId: string) {
-  if (actor.kind !== 'user') return undefined;
-  const standing = actor.engagements.get(engagementId);
-  if (!standing || standing.role === 'requester' || standing.role === 'viewer') return undefined;
-  return standing.party;
 }
 
 /** Team, assignee and requester must belong to this engagement; the assignee must be staff. */

@@ -33,3 +33,11 @@ export interface SystemActor {
 export type Principal = Actor | SystemActor;
 
 export const SYSTEM: SystemActor = { kind: 'system', name: 'Tandem' };
+
+/** The party of a staff member acting here; undefined for requesters, viewers and the system. */
+export function staffParty(actor: Principal, engagementId: string): Party | undefined {
+  if (actor.kind !== 'user') return undefined;
+  const standing = actor.engagements.get(engagementId);
+  if (!standing || standing.role === 'requester' || standing.role === 'viewer') return undefined;
+  return standing.party;
+}
