@@ -12,8 +12,11 @@ import type {
   TeamMembersTable,
   TeamsTable,
 } from './modules/engagements/tables.ts';
+import type { IncidentsModuleTables } from './modules/incidents/tables.ts';
 import type { InfoRequestsTable } from './modules/info-requests/tables.ts';
+import type { AlertsModuleTables } from './modules/integrations/tables.ts';
 import type { MatrixSignaturesTable, MatrixVersionsTable } from './modules/matrix/tables.ts';
+import type { NotificationsModuleTables } from './modules/notifications/tables.ts';
 import type { OrganizationsTable, UsersTable } from './modules/organizations/tables.ts';
 import type {
   CalendarFeedsTable,
@@ -39,7 +42,7 @@ import type { IdempotencyKeysTable } from './platform/http/tables.ts';
 import type { JobsTable } from './platform/jobs/tables.ts';
 
 /** Every table Tandem stores, composed from each module's and platform part's tables.ts. */
-export interface Database {
+export interface Database extends AlertsModuleTables, IncidentsModuleTables, NotificationsModuleTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   engagements: EngagementsTable;

@@ -15,12 +15,15 @@ import { eventRoutes } from './modules/events/routes.ts';
 import { feedRoutes } from './modules/feeds/routes.ts';
 import { createFeedService } from './modules/feeds/service.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { createIncidentsModule } from './modules/incidents/module.ts';
 import { infoRequestRoutes } from './modules/info-requests/routes.ts';
 import { createInfoRequestService } from './modules/info-requests/service.ts';
+import { createAlertsModule } from './modules/integrations/module.ts';
 import { matrixRoutes } from './modules/matrix/routes.ts';
 import { createMatrixService } from './modules/matrix/service.ts';
 import { memberRoutes } from './modules/members/routes.ts';
 import { createMemberService } from './modules/members/service.ts';
+import { createNotificationsModule } from './modules/notifications/module.ts';
 import { organizationRoutes } from './modules/organizations/routes.ts';
 import { createOrganizationService } from './modules/organizations/service.ts';
 import { createCoverageService } from './modules/routing/coverage-service.ts';
@@ -42,6 +45,7 @@ import { bulkTicketRoutes } from './modules/tickets/bulk-routes.ts';
 import { createCallInService } from './modules/tickets/call-in.ts';
 import { callInRoutes } from './modules/tickets/call-in-routes.ts';
 import { createTicketCommentService } from './modules/tickets/comments.ts';
+import type { IncidentFacts } from './modules/tickets/incident-facts.ts';
 import { ticketRoutes } from './modules/tickets/routes.ts';
 import { createTicketService } from './modules/tickets/service.ts';
 import { addToTimeline } from './modules/tickets/timeline.ts';
@@ -98,22 +102,62 @@ function createOwnershipServices(deps: PlatformDeps) {
   };
 }
 
-function createServices(deps: PlatformDeps, throttle: LoginThrottle, dataDir: string, baseUrl: string) {
+/**
+ * Alerts in, people paged: the three modules call each other (an alert opens an incident, an
+ * incident pages people, a page's e-mail link acknowledges the incident), so each is handed
+ * the others behind a function that is only called once all three exist.
+ */
+function createPagingModules(
+  deps: PlatformDeps,
+  config: Config,
+  parts: Pick<ReturnType<typeof createOwnershipServices>, 'routing' | 'schedules'> & {
+    tickets: ReturnType<typeof createTicketService>;
+    changes: ReturnType<typeof createChangeService>;
+  },
+) {
+  const notifications = createNotificationsModule(deps, {
+    config,
+    responder: () => incidents.responder,
+    deliveries: () => incidents.deliveries,
+    intake: () => alerts.emailIntake,
+  });
+  const incidents = createIncidentsModule(deps, {
+    tickets: parts.tickets,
+    routing: parts.routing,
+    schedules: parts.schedules,
+    pager: notifications.pager,
+    alerts: () => alerts.incidentAlerts,
+    baseUrl: config.baseUrl,
+  });
+  const alerts = createAlertsModule(deps, {
+    desk: () => incidents.desk,
+    changes: parts.changes,
+    baseUrl: config.baseUrl,
+  });
+  return { notifications, incidents, alerts };
+}
+
+function createServices(deps: PlatformDeps, throttle: LoginThrottle, config: Config) {
+  const { dataDir, baseUrl } = config;
   const ownership = createOwnershipServices(deps);
   const slaPolicies = createSlaPolicyService(deps, ownership.calendars);
   const slaClocks = createSlaClockService(deps, ownership.calendars, slaPolicies, (trx, entry) =>
     addToTimeline(trx, SYSTEM, entry),
   );
-  const tickets = createTicketService(deps, slaClocks, ownership.routing);
+  const incidentFacts: IncidentFacts = { of: (...args) => paging.incidents.facts.of(...args) };
+  const tickets = createTicketService(deps, slaClocks, ownership.routing, incidentFacts);
+  const changes = createChangeService(deps, tickets);
+  const paging = createPagingModules(deps, config, { ...ownership, tickets, changes });
   return {
     ...ownership,
+    paging,
     tickets,
     slaClocks,
     slaPolicies,
     feeds: createFeedService(deps, ownership.schedules, baseUrl),
     infoRequests: createInfoRequestService(deps, tickets),
     ticketCallIns: createCallInService(deps, tickets),
-    changes: createChangeService(deps, tickets),
+    changes,
     ticketComments: createTicketCommentService(deps, tickets),
     ticketWatchers: createTicketWatcherService(deps, tickets),
     ticketAttachments: createAttachmentService(deps, tickets, dataDir),
@@ -137,12 +181,8 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
   await migrateToLatest(handle.db);
   const bus = await createEventBus(handle, log);
   const deps: PlatformDeps = { db: handle.db, now, bus, log };
-  const services = createServices(
-    deps,
-    new LoginThrottle(options.throttleLimits),
-    config.dataDir,
-    config.baseUrl,
-  );
+  const services = createServices(deps, new LoginThrottle(options.throttleLimits), config);
+  const { paging } = services;
   const authenticate = createAuthenticator(handle.db, now);
   const app = await buildHttpServer({
     config,
@@ -174,6 +214,9 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
       bulkTicketRoutes(services.ticketBulk),
       viewRoutes(services.views),
       eventRoutes(bus, authenticate),
+      ...paging.alerts.routes,
+      ...paging.incidents.routes,
+      ...paging.notifications.routes,
     ],
   });
   await app.ready();
@@ -188,6 +231,9 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
       handlers: {
         [HOUSEKEEPING_JOB]: housekeepingHandler(handle.db, now),
         ...services.slaClocks.timerHandlers,
+        ...paging.alerts.jobHandlers,
+        ...paging.incidents.jobHandlers,
+        ...paging.notifications.jobHandlers,
       },
     });
     await scheduleHousekeeping(handle.db, now());
@@ -201,6 +247,8 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
     });
   }
 
+  await paging.notifications.start();
+
   return {
     app,
     handle,
@@ -208,6 +256,8 @@ export async function createTandem(config: Config, options: TandemOptions = {}):
     services,
     async close() {
       await app.close();
+      await paging.alerts.stop();
+      await paging.notifications.stop();
       await worker?.stop();
       await checkpoints?.stop();
       await bus.close();

@@ -11,6 +11,7 @@ import { Conflict, NotFound } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import { readerIn, ticketScope } from './access.ts';
 import { type NewTicketRouting, NO_CLOCKS, type TicketClocks } from './clock-hooks.ts';
+import { type IncidentFacts, NO_INCIDENT_FACTS } from './incident-facts.ts';
 import { toTicket } from './presenter.ts';
 import type {
   CreateTicketBody,
@@ -46,6 +47,8 @@ export function createTicketService(
   { db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>,
   clocks: TicketClocks = NO_CLOCKS,
   routing?: NewTicketRouting,
+  // Passed on to the presenter by the incidents work (alertCount, escalation).
+  _incidents: IncidentFacts = NO_INCIDENT_FACTS,
 ) {
   const writes = createTicketWrites({ now }, clocks);
   async function createTicket(

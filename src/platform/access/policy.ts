@@ -43,6 +43,14 @@ const ENGAGEMENT_POLICY = {
   // Staff swap shifts (overrides) and enter their own time off.
   'schedule.override': ['admin', 'manager', 'agent', 'analyst'],
   'routing.resolve': ['admin', 'manager', 'agent', 'analyst', 'viewer'],
+  'integration.read': ['admin', 'manager', 'agent', 'analyst', 'viewer'],
+  'integration.manage': ['admin', 'manager'],
+  'alert.read': ['admin', 'manager', 'agent', 'analyst', 'viewer'],
+  'escalation.read': ['admin', 'manager', 'agent', 'analyst', 'viewer'],
+  'escalation.manage': ['admin', 'manager'],
+  // Acknowledge, resolve, escalate, take a role, log a decision, tick the IR checklist.
+  'incident.respond': ['admin', 'manager', 'agent', 'analyst'],
+  'drill.run': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type EngagementAction = keyof typeof ENGAGEMENT_POLICY;

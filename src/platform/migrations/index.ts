@@ -6,6 +6,9 @@ import * as m0004 from './0004_attachments_and_views.ts';
 import * as m0005 from './0005_sla.ts';
 import * as m0006 from './0006_changes.ts';
 import * as m0007 from './0007_matrix_and_schedules.ts';
+import * as m0008 from './0008_alerts.ts';
+import * as m0009 from './0009_incidents.ts';
+import * as m0010 from './0010_notifications.ts';
 
 /** Every migration, in order. Forward-only: a released migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0005_sla': m0005,
   '0006_changes': m0006,
   '0007_matrix_and_schedules': m0007,
+  '0008_alerts': m0008,
+  '0009_incidents': m0009,
+  '0010_notifications': m0010,
 };
