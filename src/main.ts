@@ -133,6 +133,7 @@ function createPagingModules(
     desk: () => incidents.desk,
     changes: parts.changes,
     baseUrl: config.baseUrl,
+    mailDomain: config.mailDomain,
   });
   return { notifications, incidents, alerts };
 }

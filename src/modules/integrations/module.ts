@@ -33,6 +33,8 @@ export interface AlertsModuleOptions {
   readonly desk: () => IncidentDesk;
   readonly changes: ChangeService;
   readonly baseUrl: string;
+  /** The domain of e-mail integration addresses. */
+  readonly mailDomain: string;
 }
 
 /** Integrations, ingest (PagerDuty Events v2, Alertmanager, Grafana, generic JSON, e-mail) and alerts. */

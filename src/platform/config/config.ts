@@ -20,6 +20,14 @@ export interface Config {
   readonly secureCookies: boolean;
   /** How often the audit chain head is signed into a checkpoint. */
   readonly auditCheckpointSeconds: number;
+  /** Outbound mail (pages, notifications): `smtp://user:pass@host:port`; unset means no e-mail is sent. */
+  readonly smtpUrl: string | null;
+  /** The From address of Tandem's mail. */
+  readonly mailFrom: string;
+  /** The port of Tandem's SMTP listener for e-mail integrations; null keeps it off. */
+  readonly smtpListenPort: number | null;
+  /** The domain of e-mail integration addresses (`<token>@<domain>`). */
+  readonly mailDomain: string;
 }
 
 /** A configuration that cannot be used; the message names the variable and what is wrong. */
@@ -44,6 +52,11 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${env.LOG_LEVEL}"`);
   }
   const auditCheckpointSeconds = integer(env, 'TANDEM_AUDIT_CHECKPOINT_SECONDS', 300, 1, 86_400, problems);
+  const smtpUrl = smtpUrlFrom(env.TANDEM_SMTP_URL, problems);
+  const listen = env.TANDEM_SMTP_LISTEN_PORT?.trim();
+  const smtpListenPort = listen ? integer(env, 'TANDEM_SMTP_LISTEN_PORT', 0, 0, 65535, problems) : null;
+  const mailDomain = env.TANDEM_MAIL_DOMAIN?.trim() || new URL(baseUrl).hostname;
+  const mailFrom = env.TANDEM_MAIL_FROM?.trim() || `Tandem <tandem@${mailDomain}>`;
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -54,7 +67,24 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     secureCookies: baseUrl.startsWith('https:'),
     auditCheckpointSeconds,
+    smtpUrl,
+    mailFrom,
+    smtpListenPort,
+    mailDomain,
   };
+}
+
+function smtpUrlFrom(raw: string | undefined, problems: string[]): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'smtp:' || url.protocol === 'smtps:') return value;
+  } catch {}
+  problems.push(
+    `TANDEM_SMTP_URL must be an smtp:// or smtps:// URL such as smtp://mail.example.com:587; got "${value}"`,
+  );
+  return null;
 }
 
 function integer(
