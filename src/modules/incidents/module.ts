@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../platform/access/actor.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import type { RoutesPlugin } from '../../platform/http/server.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';

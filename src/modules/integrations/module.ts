@@ -43,6 +43,7 @@ export function createAlertsModule(_deps: PlatformDeps, _options: AlertsModuleOp
     incidentAlerts: {
       acknowledgeAll: async () => {},
       resolveAll: async () => {},
+      raiseSystemAlert: async () => {},
       countByIncident: async () => new Map(),
     },
     emailIntake: { receiveEmail: async () => ({ accepted: false, reason: 'not built yet' }) },
