@@ -34,14 +34,24 @@ export interface TestTandem {
   close(): Promise<void>;
 }
 
+export interface TestTandemOptions extends TandemOptions {
+  /** Extra environment for the configuration, e.g. TANDEM_SMTP_URL. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** A Tandem on a fresh database of the given kind, with the demo loaded. */
 export async function startTestTandem(
   database: TestDatabase,
-  options: TandemOptions = {},
+  { env, ...options }: TestTandemOptions = {},
 ): Promise<TestTandem> {
   const created = await database.create();
   const config = {
-    ...loadConfig({ TANDEM_DATA_DIR: created.dataDir, TANDEM_BASE_URL: BASE_URL, LOG_LEVEL: 'silent' }),
+    ...loadConfig({
+      TANDEM_DATA_DIR: created.dataDir,
+      TANDEM_BASE_URL: BASE_URL,
+      LOG_LEVEL: 'silent',
+      ...env,
+    }),
     database: created.database,
   };
   let tandem = await createTandem(config, { log: createLogger('silent'), ...options });
