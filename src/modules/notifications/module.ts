@@ -4,7 +4,12 @@ import type { RoutesPlugin } from '../../platform/http/server.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
 import type { DeliveryLog, IncidentResponder } from '../incidents/desk.ts';
 import type { EmailIntake } from '../integrations/module.ts';
-import type { Pager } from './pager.ts';
+import { createChannels } from './channels.ts';
+import { createDeliveryHandler } from './delivery.ts';
+import { loadNotificationKeys } from './keys.ts';
+import { createPager, DELIVER_JOB, type Pager } from './pager.ts';
+import { notificationRoutes } from './routes.ts';
+import { createNotificationSettings } from './settings.ts';
 
 export interface NotificationsModule {
   readonly pager: Pager;
@@ -13,6 +18,8 @@ export interface NotificationsModule {
   /** Starts the SMTP listener for e-mail integrations, when configured. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The SMTP listener's port once started (the real one when configured as 0); null when off. */
+  readonly smtpListenerPort?: () => number | null;
 }
 
 export interface NotificationsModuleOptions {
@@ -24,14 +31,20 @@ export interface NotificationsModuleOptions {
 
 /** Contact methods and rules, the outbox (e-mail, webhooks, in-app), signed action links, SMTP in. */
 export function createNotificationsModule(
-  _deps: PlatformDeps,
-  _options: NotificationsModuleOptions,
+  deps: PlatformDeps,
+  options: NotificationsModuleOptions,
 ): NotificationsModule {
+  const keys = loadNotificationKeys(options.config.dataDir);
+  const channels = createChannels(deps, options.config, keys);
+  const settings = createNotificationSettings(deps, keys, channels, options.config.baseUrl);
   return {
-    pager: { page: async () => {}, cancel: async () => {} },
-    routes: [],
-    jobHandlers: {},
+    pager: createPager(deps),
+    routes: [notificationRoutes(settings)],
+    jobHandlers: { [DELIVER_JOB]: createDeliveryHandler(deps, channels, options.deliveries) },
     start: async () => {},
-    stop: async () => {},
+    stop: async () => {
+      channels.close();
+    },
+    smtpListenerPort: () => null,
   };
 }
