@@ -16,6 +16,7 @@ import { ApiTokensRoute } from './routes/api-tokens-route.tsx';
 import { AuditRoute, validateAuditSearch } from './routes/audit-route.tsx';
 import { ChangeRoute, ChangesRoute, validateChangesSearch } from './routes/changes-route.tsx';
 import { HomeRoute } from './routes/home-route.tsx';
+import { AllIncidentsRoute, IncidentsRoute } from './routes/incidents-route.tsx';
 import { LoginRoute } from './routes/login-route.tsx';
 import { MatrixRoute, validateMatrixSearch } from './routes/matrix-route.tsx';
 import { MembersRoute, validateMembersSearch } from './routes/members-route.tsx';
@@ -162,6 +163,31 @@ const queueRoute = createRoute({
   component: QueueRoute,
 });
 
+/** Incidents: the live board of this engagement, and provider staff's board across engagements. */
+const incidentsRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'incidents',
+  component: IncidentsRoute,
+});
+
+const allIncidentsRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'incidents/all',
+  beforeLoad: ({ context }) => {
+    if (context.me.organization.kind !== 'provider') throw notFound();
+  },
+  component: AllIncidentsRoute,
+});
+
+/** The placeholder's old address `/alerts` opens the incidents board. */
+const alertsRedirect = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'alerts',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/e/$engagement/incidents', params, replace: true });
+  },
+});
+
 const changesRoute = createRoute({
   getParentRoute: () => engagementRoute,
   path: 'changes',
@@ -293,7 +319,9 @@ const routeTree = rootRoute.addChildren([
       ticketsRoute,
       ticketRoute,
       queueRoute,
-      upcomingRoute('alerts'),
+      incidentsRoute,
+      allIncidentsRoute,
+      alertsRedirect,
       onCallRoute,
       scheduleRoute,
       coverageRoute,

@@ -1,5 +1,4 @@
 import {
-  IconAlertTriangle,
   IconFileText,
   IconPresentationAnalytics,
   IconServer2,
@@ -27,17 +26,6 @@ export const UPCOMING_SECTIONS = {
       'Owning party, team and assignee, with status waiting on internal, provider or requester',
       'Comments shared with both parties, or kept provider-only or internal-only',
       'Links to alerts, assets, documents and changes, and a full activity timeline',
-    ],
-  },
-  alerts: {
-    label: 'Alerts & incidents',
-    icon: IconAlertTriangle,
-    summary:
-      'Alerts and incidents arrive in a later release: events from your monitoring tools, deduplicated into alerts and grouped into incidents, routed by the responsibility matrix and the time of day.',
-    features: [
-      'PagerDuty Events API v2, Alertmanager, Grafana, generic JSON webhooks and e-mail',
-      'Separate security (SOC, 24/7) and operations (on-call) tracks, never merged',
-      'Acknowledge, escalate across parties and resolve, with the reasons for each route',
     ],
   },
   documents: {

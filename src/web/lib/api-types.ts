@@ -230,6 +230,17 @@ export interface Ticket {
   allowedStatuses: TicketStatus[];
   /** The current clock of each party and kind. */
   slaClocks: SlaClock[];
+  /** Incidents: how many alerts joined it (0 for other kinds). */
+  alertCount?: number;
+  /** Incidents: where the escalation stands; `nextAt` is null once acknowledged or ended. */
+  escalation?: TicketEscalation | null;
+}
+
+/** An incident's escalation as the ticket carries it; `level` is 1-based. */
+export interface TicketEscalation {
+  policyId: string | null;
+  level: number;
+  nextAt: string | null;
 }
 
 /** Filters of a ticket list (`GET …/tickets`); arrays mean "any of". */

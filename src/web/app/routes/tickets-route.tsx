@@ -1,5 +1,7 @@
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useMe } from '../../features/auth/api/get-me.ts';
+import { IncidentOverview } from '../../features/incidents/components/incident-overview.tsx';
+import { IncidentPeoplePanel } from '../../features/incidents/components/incident-people.tsx';
 import { TicketQuestionsPanel } from '../../features/info-requests/components/ticket-questions-panel.tsx';
 import { useMembers } from '../../features/members/api/list-members.ts';
 import { useTeams } from '../../features/members/api/list-teams.ts';
@@ -46,6 +48,14 @@ function usePeopleAndTeams(engagement: EngagementDetail) {
       name: `${team.name} (${team.party === 'internal' ? 'Internal' : 'Provider'})`,
     })),
   };
+}
+
+/** Staff of both parties with the party they act for, for incident roles. */
+function useStaff(engagement: EngagementDetail) {
+  const members = useMembers(engagement.id, engagement.allowedActions.includes('member.read'));
+  return (members.data ?? [])
+    .filter((m) => !m.disabled && m.role !== 'requester')
+    .map((m) => ({ id: m.userId, name: m.name, party: m.party }));
 }
 
 function useTicketLinks(slug: string) {
@@ -103,6 +113,7 @@ export function TicketRoute() {
   usePageTitle(portal ? 'Request' : 'Ticket', engagement.name);
   const names = new Map(everyone.map((person) => [person.id, person.name]));
   const me = useMe();
+  const staff = useStaff(engagement);
   return (
     <TicketDetailPage
       key={ticketId}
@@ -115,16 +126,30 @@ export function TicketRoute() {
       people={people.length ? people : [...names].map(([id, name]) => ({ id, name }))}
       teams={teams}
       portal={portal}
-      renderClocks={
-        can('sla.read')
-          ? (ticket) => (
-              <TicketClocksPanel
-                engagementId={engagement.id}
-                ticketId={ticket.id}
-                clocks={ticket.slaClocks}
-              />
-            )
-          : undefined
+      renderClocks={(ticket) => (
+        <>
+          {can('sla.read') && (
+            <TicketClocksPanel engagementId={engagement.id} ticketId={ticket.id} clocks={ticket.slaClocks} />
+          )}
+          {ticket.kind === 'incident' && (
+            <IncidentPeoplePanel
+              engagementId={engagement.id}
+              ticketId={ticket.id}
+              staff={staff}
+              canRespond={can('incident.respond')}
+            />
+          )}
+        </>
+      )}
+      renderLead={(ticket) =>
+        ticket.kind === 'incident' ? (
+          <IncidentOverview
+            engagementId={engagement.id}
+            ticket={ticket}
+            party={engagement.party}
+            canRespond={can('incident.respond')}
+          />
+        ) : null
       }
       panels={
         <TicketQuestionsPanel

@@ -16,6 +16,7 @@ import {
 } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
 import { UPCOMING_SECTIONS, type UpcomingSectionKey } from '../upcoming-sections.tsx';
+import { IncidentsNav } from './incidents-nav.tsx';
 import { NavItem } from './nav-item.tsx';
 import { SlaNav } from './sla-nav.tsx';
 
@@ -44,7 +45,7 @@ type LiveAreaKey = keyof typeof LIVE_AREAS;
 
 /** The order of DESIGN.md's areas: daily work first, then agreements, knowledge and oversight. */
 const AREAS = [
-  'alerts',
+  'incidents',
   'on-call',
   'matrix',
   'slas',
@@ -53,7 +54,7 @@ const AREAS = [
   'assets',
   'reviews',
   'compliance',
-] as const satisfies readonly (UpcomingSectionKey | LiveAreaKey)[];
+] as const satisfies readonly (UpcomingSectionKey | LiveAreaKey | 'incidents')[];
 
 /** The left navigation of one engagement. */
 export function EngagementNav({
@@ -117,6 +118,17 @@ export function EngagementNav({
           />
         )}
         {AREAS.map((area) => {
+          if (area === 'incidents') {
+            return (
+              <IncidentsNav
+                key={area}
+                engagementSlug={engagementSlug}
+                onNavigate={onNavigate}
+                allowedActions={allowedActions}
+                showAll={showQueue}
+              />
+            );
+          }
           if (area === 'slas') {
             return allowedActions.includes('sla.read') ? (
               <SlaNav

@@ -46,6 +46,8 @@ interface TicketDetailPageProps {
   renderClocks?: ((ticket: Ticket) => ReactNode) | undefined;
   /** Panels above the timeline, e.g. the questions between the parties. */
   panels?: ReactNode;
+  /** Above the description, e.g. an incident's escalation; composed by the app. */
+  renderLead?: ((ticket: Ticket) => ReactNode) | undefined;
 }
 
 export function TicketDetailPage(props: TicketDetailPageProps) {
@@ -79,6 +81,7 @@ function TicketDetail({
   portal = false,
   renderClocks,
   panels,
+  renderLead,
 }: TicketDetailPageProps & { ticket: Ticket }) {
   const comments = useComments(engagementId, ticketId);
   const activity = useActivity(engagementId, ticketId, !portal);
@@ -154,6 +157,7 @@ function TicketDetail({
 
       <div className={portal ? undefined : classes.detail}>
         <Stack gap="lg" miw={0}>
+          {!portal && renderLead?.(ticket)}
           <Paper withBorder p="md" radius="md" data-testid="ticket-description">
             {ticket.description.trim() ? (
               <Markdown>{ticket.description}</Markdown>

@@ -1,19 +1,27 @@
 import { Badge, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
 import {
+  IconAlertTriangle,
+  IconArrowBigUpLines,
   IconArrowsExchange,
+  IconBell,
+  IconCheck,
+  IconChecklist,
   IconClock,
   IconEdit,
+  IconGavel,
   IconLock,
   IconMessage,
   IconMessageQuestion,
   IconPlus,
   IconSwitchHorizontal,
+  IconUserStar,
 } from '@tabler/icons-react';
 import { Markdown } from '../../../components/markdown.tsx';
 import { PartyBadge } from '../../../components/party-badge.tsx';
 import type { TicketActivity, TicketComment, TicketStatus } from '../../../lib/api-types.ts';
 import { formatRelative, formatUtc } from '../../../lib/time-format.ts';
 import { describeChangeEntry, describeClockEntry, describeQuestionEntry } from './activity-sentences.ts';
+import { describeIncidentEntry } from './incident-sentences.ts';
 import { STATUS_LABELS, VISIBILITY_LABELS } from './ticket-labels.ts';
 import classes from './tickets.module.css';
 
@@ -67,7 +75,11 @@ export function TicketTimeline({ comments, activity, nameOf }: TicketTimelinePro
           <Timeline.Item
             key={`a-${entry.id}`}
             bullet={activityIcon(entry.activity.kind)}
-            color={describeClockEntry(entry.activity)?.color ?? 'gray'}
+            color={
+              describeClockEntry(entry.activity)?.color ??
+              describeIncidentEntry(entry.activity)?.color ??
+              'gray'
+            }
           >
             <ActivityLine activity={entry.activity} nameOf={nameOf} />
           </Timeline.Item>
@@ -86,8 +98,9 @@ function ActivityLine({
   nameOf: (userId: string) => string | undefined;
 }) {
   const clock = describeClockEntry(activity);
-  const change = describeChangeEntry(activity);
-  const party = clock?.party ?? activity.party;
+  const incident = describeIncidentEntry(activity);
+  const change = describeChangeEntry(activity) ?? incident?.text ?? null;
+  const party = clock?.party ?? incident?.party ?? activity.party;
   return (
     <Group gap={6} wrap="wrap" data-activity-kind={activity.kind}>
       {clock || change ? (
@@ -158,6 +171,13 @@ function activityIcon(kind: string) {
   if (kind === 'sla') return <IconClock size={12} />;
   if (kind.startsWith('info_request')) return <IconMessageQuestion size={12} />;
   if (kind === 'change_state' || kind === 'change_approval') return <IconArrowsExchange size={12} />;
+  if (kind.startsWith('alert_')) return <IconAlertTriangle size={12} />;
+  if (kind === 'paged' || kind === 'page_delivery') return <IconBell size={12} />;
+  if (kind.startsWith('escalat') || kind === 'coverage_gap') return <IconArrowBigUpLines size={12} />;
+  if (kind === 'acknowledged') return <IconCheck size={12} />;
+  if (kind === 'decision') return <IconGavel size={12} />;
+  if (kind === 'checklist') return <IconChecklist size={12} />;
+  if (kind === 'role_assigned') return <IconUserStar size={12} />;
   return <IconEdit size={12} />;
 }
 

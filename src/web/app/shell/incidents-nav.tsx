@@ -1,0 +1,55 @@
+import { NavLink } from '@mantine/core';
+import { IconAlertTriangle, IconLayoutBoard, IconStack2 } from '@tabler/icons-react';
+import { useRouterState } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { NavItem } from './nav-item.tsx';
+
+const ICON = { size: 18, stroke: 1.6 } as const;
+
+interface IncidentsNavProps {
+  engagementSlug: string;
+  onNavigate: () => void;
+  allowedActions: readonly string[];
+  /** Provider staff also get the board across all their engagements. */
+  showAll: boolean;
+}
+
+/** The incidents area: the live board, the board across engagements, policies and integrations. */
+export function IncidentsNav({ engagementSlug, onNavigate, showAll }: IncidentsNavProps) {
+  const inArea = useRouterState({ select: (state) => /\/incidents(\/|$)/.test(state.location.pathname) });
+  const [opened, setOpened] = useState(inArea);
+  useEffect(() => {
+    if (inArea) setOpened(true);
+  }, [inArea]);
+  const common = {
+    params: { engagement: engagementSlug },
+    onClick: onNavigate,
+    activeProps: { active: true },
+  } as const;
+
+  return (
+    <NavLink
+      label="Incidents"
+      leftSection={<IconAlertTriangle {...ICON} />}
+      opened={opened}
+      onChange={setOpened}
+      childrenOffset={22}
+    >
+      <NavItem
+        to="/e/$engagement/incidents"
+        activeOptions={{ exact: true }}
+        label="Board"
+        leftSection={<IconLayoutBoard {...ICON} />}
+        {...common}
+      />
+      {showAll && (
+        <NavItem
+          to="/e/$engagement/incidents/all"
+          label="Across engagements"
+          leftSection={<IconStack2 {...ICON} />}
+          {...common}
+        />
+      )}
+    </NavLink>
+  );
+}
