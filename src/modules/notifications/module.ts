@@ -4,12 +4,14 @@ import type { RoutesPlugin } from '../../platform/http/server.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
 import type { DeliveryLog, IncidentResponder } from '../incidents/desk.ts';
 import type { EmailIntake } from '../integrations/module.ts';
+import { actionRoutes } from './action-routes.ts';
 import { createChannels } from './channels.ts';
 import { createDeliveryHandler } from './delivery.ts';
 import { loadNotificationKeys } from './keys.ts';
 import { createPager, DELIVER_JOB, type Pager } from './pager.ts';
 import { notificationRoutes } from './routes.ts';
 import { createNotificationSettings } from './settings.ts';
+import { type SmtpListener, startSmtpListener } from './smtp-listener.ts';
 
 export interface NotificationsModule {
   readonly pager: Pager;
@@ -36,15 +38,28 @@ export function createNotificationsModule(
 ): NotificationsModule {
   const keys = loadNotificationKeys(options.config.dataDir);
   const channels = createChannels(deps, options.config, keys);
+  let listener: SmtpListener | undefined;
   const settings = createNotificationSettings(deps, keys, channels, options.config.baseUrl);
   return {
     pager: createPager(deps),
-    routes: [notificationRoutes(settings)],
+    routes: [notificationRoutes(settings), actionRoutes(deps, keys.links, options.responder)],
     jobHandlers: { [DELIVER_JOB]: createDeliveryHandler(deps, channels, options.deliveries) },
-    start: async () => {},
-    stop: async () => {
+    async start() {
+      const { smtpListenPort, host, mailDomain } = options.config;
+      if (smtpListenPort === null || listener) return;
+      listener = await startSmtpListener({
+        ...deps,
+        port: smtpListenPort,
+        host,
+        mailDomain,
+        intake: options.intake,
+      });
+    },
+    async stop() {
+      await listener?.close();
+      listener = undefined;
       channels.close();
     },
-    smtpListenerPort: () => null,
+    smtpListenerPort: () => listener?.port ?? null,
   };
 }

@@ -166,3 +166,15 @@ export async function insertAllowlistEntry(db: Db, row: WebhookAllowlistTable): 
 export async function deleteAllowlistEntry(db: Db, id: string): Promise<AllowlistRow | undefined> {
   return db.deleteFrom('webhook_allowlist').where('id', '=', id).returningAll().executeTakeFirst();
 }
+
+/** What the page's notifications say (title, drill), for the action page. */
+export async function noticeOfPage(db: Db, engagementId: string, pageId: string) {
+  const row = await db
+    .selectFrom('notification_outbox')
+    .select('payload')
+    .where('engagement_id', '=', engagementId)
+    .where('page_id', '=', pageId)
+    .limit(1)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.payload) as { title: string; drill: boolean }) : undefined;
+}
