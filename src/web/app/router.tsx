@@ -15,11 +15,13 @@ import { pickStartEngagement, rememberEngagement } from './last-engagement.ts';
 import { ApiTokensRoute } from './routes/api-tokens-route.tsx';
 import { AuditRoute, validateAuditSearch } from './routes/audit-route.tsx';
 import { ChangeRoute, ChangesRoute, validateChangesSearch } from './routes/changes-route.tsx';
+import { EscalationPoliciesRoute, validateEscalationSearch } from './routes/escalation-route.tsx';
 import { HomeRoute } from './routes/home-route.tsx';
 import { AllIncidentsRoute, IncidentsRoute } from './routes/incidents-route.tsx';
 import { LoginRoute } from './routes/login-route.tsx';
 import { MatrixRoute, validateMatrixSearch } from './routes/matrix-route.tsx';
 import { MembersRoute, validateMembersSearch } from './routes/members-route.tsx';
+import { NotificationsRoute } from './routes/notifications-route.tsx';
 import {
   CoverageRoute,
   OnCallRoute,
@@ -179,6 +181,14 @@ const allIncidentsRoute = createRoute({
   component: AllIncidentsRoute,
 });
 
+/** Escalation policies with their editor, and the drills that test them. */
+const escalationPoliciesRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'escalation-policies',
+  validateSearch: validateEscalationSearch,
+  component: EscalationPoliciesRoute,
+});
+
 /** The placeholder's old address `/alerts` opens the incidents board. */
 const alertsRedirect = createRoute({
   getParentRoute: () => engagementRoute,
@@ -303,6 +313,13 @@ const apiTokensRoute = createRoute({
   component: ApiTokensRoute,
 });
 
+/** The signed-in user's own paging settings, shown inside the engagement they came from. */
+const notificationsRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'me/notifications',
+  component: NotificationsRoute,
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => engagementRoute,
   path: 'admin/audit',
@@ -322,6 +339,7 @@ const routeTree = rootRoute.addChildren([
       incidentsRoute,
       allIncidentsRoute,
       alertsRedirect,
+      escalationPoliciesRoute,
       onCallRoute,
       scheduleRoute,
       coverageRoute,
@@ -342,6 +360,7 @@ const routeTree = rootRoute.addChildren([
       usersRoute,
       apiTokensRoute,
       auditRoute,
+      notificationsRoute,
     ]),
   ]),
 ]);

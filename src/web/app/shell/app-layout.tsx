@@ -16,7 +16,7 @@ export function AppLayout() {
   const [navOpened, nav] = useDisclosure(false);
   const navigate = useNavigate();
   // Live updates: every open screen of this engagement follows changes others make.
-  useLiveUpdates(engagement);
+  useLiveUpdates(engagement, me.id);
 
   return (
     <AppShell

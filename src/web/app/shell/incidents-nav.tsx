@@ -1,5 +1,5 @@
 import { NavLink } from '@mantine/core';
-import { IconAlertTriangle, IconLayoutBoard, IconStack2 } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLayoutBoard, IconStack2, IconStairsUp } from '@tabler/icons-react';
 import { useRouterState } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { NavItem } from './nav-item.tsx';
@@ -15,8 +15,10 @@ interface IncidentsNavProps {
 }
 
 /** The incidents area: the live board, the board across engagements, policies and integrations. */
-export function IncidentsNav({ engagementSlug, onNavigate, showAll }: IncidentsNavProps) {
-  const inArea = useRouterState({ select: (state) => /\/incidents(\/|$)/.test(state.location.pathname) });
+export function IncidentsNav({ engagementSlug, onNavigate, allowedActions, showAll }: IncidentsNavProps) {
+  const inArea = useRouterState({
+    select: (state) => /\/(incidents|escalation-policies|integrations)(\/|$)/.test(state.location.pathname),
+  });
   const [opened, setOpened] = useState(inArea);
   useEffect(() => {
     if (inArea) setOpened(true);
@@ -47,6 +49,14 @@ export function IncidentsNav({ engagementSlug, onNavigate, showAll }: IncidentsN
           to="/e/$engagement/incidents/all"
           label="Across engagements"
           leftSection={<IconStack2 {...ICON} />}
+          {...common}
+        />
+      )}
+      {allowedActions.includes('escalation.read') && (
+        <NavItem
+          to="/e/$engagement/escalation-policies"
+          label="Escalation policies"
+          leftSection={<IconStairsUp {...ICON} />}
           {...common}
         />
       )}

@@ -8,7 +8,7 @@ import {
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { IconChevronDown, IconKey, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
+import { IconBell, IconChevronDown, IconKey, IconLogout, IconMoon, IconSun } from '@tabler/icons-react';
 import { Link, useRouter } from '@tanstack/react-router';
 import { PartyBadge } from '../../components/party-badge.tsx';
 import { useLogOut } from '../../features/auth/api/log-out.ts';
@@ -62,6 +62,14 @@ export function UserMenu({ me, engagement }: UserMenuProps) {
           </Group>
         </Stack>
         <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconBell size={16} />}
+          renderRoot={(props) => (
+            <Link to="/e/$engagement/me/notifications" params={{ engagement: engagement.slug }} {...props} />
+          )}
+        >
+          Notifications
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconKey size={16} />}
           renderRoot={(props) => (

@@ -13,11 +13,6 @@ const INCIDENT_EVENTS = [
   'ticket.commented',
   'alert.created',
   'alert.updated',
-  'alert.triggered',
-  'alert.acknowledged',
-  'alert.resolved',
-  'incident.updated',
-  'escalation.updated',
   'page.created',
   STREAM_REOPENED,
 ] as const;
