@@ -10,6 +10,7 @@ import { decodeCursor, pageOf } from '../../platform/http/pagination.ts';
 import type { SlaClock } from '../sla/clock-schema.ts';
 import { createChangeApprovals } from './approvals.ts';
 import { isApprover } from './approvers.ts';
+import { createExternalChanges } from './external.ts';
 import { createFreezeWindows } from './freeze-windows.ts';
 import { type ChangeTickets, createChangeMoves, labelOf, storedPart } from './moves.ts';
 import { toChange } from './presenter.ts';
@@ -346,6 +347,7 @@ export function createChangeService({ db, now }: Pick<PlatformDeps, 'db' | 'now'
     ...createChangeApprovals({ db, now }, tickets, { moveIn, getChange }),
     ...createFreezeWindows({ db, now }),
     ...createChangeTemplates({ db, now }),
+    ...createExternalChanges({ now }, tickets),
   };
 }
 

@@ -3,7 +3,16 @@ import type { RoutesPlugin } from '../../platform/http/server.ts';
 import type { JobHandler } from '../../platform/jobs/worker.ts';
 import type { ChangeService } from '../changes/service.ts';
 import type { IncidentDesk } from '../incidents/desk.ts';
+import { createAlertReads } from './alerts.ts';
+import { type Applied, createAlertApplier } from './apply.ts';
+import { createIngestBatcher } from './batcher.ts';
+import { createIncidentAlerts } from './incident-alert-actions.ts';
 import type { IncidentAlerts } from './incident-alerts.ts';
+import { createIngest } from './ingest.ts';
+import { ingestRoutes } from './ingest-routes.ts';
+import { createIntegrations } from './integrations.ts';
+import { IntegrationRateLimit } from './rate-limit.ts';
+import { integrationRoutes } from './routes.ts';
 
 /** An e-mail that arrived on Tandem's SMTP listener for an integration's address. */
 export interface InboundAlertEmail {
@@ -38,17 +47,29 @@ export interface AlertsModuleOptions {
 }
 
 /** Integrations, ingest (PagerDuty Events v2, Alertmanager, Grafana, generic JSON, e-mail) and alerts. */
-export function createAlertsModule(_deps: PlatformDeps, _options: AlertsModuleOptions): AlertsModule {
+export function createAlertsModule(deps: PlatformDeps, options: AlertsModuleOptions): AlertsModule {
+  const addresses = { baseUrl: options.baseUrl, mailDomain: options.mailDomain };
+  const limit = new IntegrationRateLimit();
+  const applier = createAlertApplier(options.desk);
+  const batcher = createIngestBatcher(deps.db, deps.log);
+  // Live views hear of alerts and incidents only once the events are committed.
+  const publish = async (applied: readonly Applied[]) => {
+    for (const a of applied) for (const notice of a.notices) await deps.bus.publish(notice);
+  };
+  const ingest = createIngest(deps, {
+    applier,
+    batcher,
+    limit,
+    changes: options.changes,
+    mailDomain: options.mailDomain,
+    publish,
+  });
+  const integrations = createIntegrations(deps, addresses, limit);
   return {
-    incidentAlerts: {
-      acknowledgeAll: async () => {},
-      resolveAll: async () => {},
-      raiseSystemAlert: async () => {},
-      countByIncident: async () => new Map(),
-    },
-    emailIntake: { receiveEmail: async () => ({ accepted: false, reason: 'not built yet' }) },
-    routes: [],
+    incidentAlerts: createIncidentAlerts(applier),
+    emailIntake: { receiveEmail: ingest.receiveEmail },
+    routes: [integrationRoutes(integrations, createAlertReads(deps)), ingestRoutes(ingest)],
     jobHandlers: {},
-    stop: async () => {},
+    stop: () => batcher.stop(),
   };
 }
