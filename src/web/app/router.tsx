@@ -18,6 +18,7 @@ import { ChangeRoute, ChangesRoute, validateChangesSearch } from './routes/chang
 import { EscalationPoliciesRoute, validateEscalationSearch } from './routes/escalation-route.tsx';
 import { HomeRoute } from './routes/home-route.tsx';
 import { AllIncidentsRoute, IncidentsRoute } from './routes/incidents-route.tsx';
+import { IntegrationRoute, IntegrationsRoute } from './routes/integrations-route.tsx';
 import { LoginRoute } from './routes/login-route.tsx';
 import { MatrixRoute, validateMatrixSearch } from './routes/matrix-route.tsx';
 import { MembersRoute, validateMembersSearch } from './routes/members-route.tsx';
@@ -189,6 +190,19 @@ const escalationPoliciesRoute = createRoute({
   component: EscalationPoliciesRoute,
 });
 
+/** The monitoring tools that send alerts, each with its key, snippets and last events. */
+const integrationsRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'integrations',
+  component: IntegrationsRoute,
+});
+
+const integrationRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'integrations/$integrationId',
+  component: IntegrationRoute,
+});
+
 /** The placeholder's old address `/alerts` opens the incidents board. */
 const alertsRedirect = createRoute({
   getParentRoute: () => engagementRoute,
@@ -340,6 +354,8 @@ const routeTree = rootRoute.addChildren([
       allIncidentsRoute,
       alertsRedirect,
       escalationPoliciesRoute,
+      integrationsRoute,
+      integrationRoute,
       onCallRoute,
       scheduleRoute,
       coverageRoute,

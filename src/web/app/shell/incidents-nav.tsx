@@ -1,5 +1,11 @@
 import { NavLink } from '@mantine/core';
-import { IconAlertTriangle, IconLayoutBoard, IconStack2, IconStairsUp } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconLayoutBoard,
+  IconPlugConnected,
+  IconStack2,
+  IconStairsUp,
+} from '@tabler/icons-react';
 import { useRouterState } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { NavItem } from './nav-item.tsx';
@@ -57,6 +63,14 @@ export function IncidentsNav({ engagementSlug, onNavigate, allowedActions, showA
           to="/e/$engagement/escalation-policies"
           label="Escalation policies"
           leftSection={<IconStairsUp {...ICON} />}
+          {...common}
+        />
+      )}
+      {allowedActions.includes('integration.read') && (
+        <NavItem
+          to="/e/$engagement/integrations"
+          label="Integrations"
+          leftSection={<IconPlugConnected {...ICON} />}
           {...common}
         />
       )}

@@ -1,0 +1,121 @@
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { errorUnder, pointerErrors, unplacedErrors } from '../../../lib/pointer-errors.ts';
+import { describeError } from '../../../lib/problem.ts';
+import {
+  INTEGRATION_TYPES,
+  type IntegrationDefaults,
+  type IntegrationWithKey,
+  type NewIntegration,
+  TYPE_LABELS,
+} from '../api/integration-types.ts';
+import { useCreateIntegration } from '../api/integrations.ts';
+import { DEFAULT_SEVERITY_PRIORITY, DefaultsFields, type IntegrationChoices } from './defaults-fields.tsx';
+
+interface CreateIntegrationModalProps {
+  opened: boolean;
+  onClose: () => void;
+  engagementId: string;
+  choices: IntegrationChoices;
+  onCreated: (integration: IntegrationWithKey) => void;
+}
+
+/** A new inbound source: its type, name and routing defaults. The key comes back once. */
+export function CreateIntegrationModal({
+  opened,
+  onClose,
+  engagementId,
+  choices,
+  onCreated,
+}: CreateIntegrationModalProps) {
+  const create = useCreateIntegration(engagementId);
+  const [name, setName] = useState('');
+  const [type, setType] = useState<NewIntegration['type']>('pagerduty_v2');
+  const [rate, setRate] = useState<number | ''>('');
+  const [defaults, setDefaults] = useState<IntegrationDefaults>({
+    track: 'operations',
+    severityPriority: DEFAULT_SEVERITY_PRIORITY,
+  });
+  const errors = pointerErrors(create.error);
+  const others = unplacedErrors(errors, (path) => /^\/(name|type|defaults|ratePerMinute)/.test(path));
+
+  function submit() {
+    create.mutate(
+      {
+        name: name.trim(),
+        type,
+        defaults: Object.fromEntries(
+          Object.entries(defaults).filter(([, value]) => value !== null && value !== undefined),
+        ) as IntegrationDefaults,
+        ...(typeof rate === 'number' ? { ratePerMinute: rate } : {}),
+      },
+      {
+        onSuccess: (integration) => {
+          setName('');
+          onCreated(integration);
+        },
+      },
+    );
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="New integration" size="lg">
+      <Stack
+        gap="sm"
+        component="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <Group grow align="flex-start">
+          <Select
+            label="Type"
+            allowDeselect={false}
+            data={INTEGRATION_TYPES.map((value) => ({ value, label: TYPE_LABELS[value] }))}
+            value={type}
+            onChange={(value) => value && setType(value as NewIntegration['type'])}
+            error={errorUnder(errors, '/type')}
+          />
+          <TextInput
+            label="Name"
+            placeholder="Prometheus production"
+            required
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={errorUnder(errors, '/name')}
+            data-autofocus
+          />
+        </Group>
+        <DefaultsFields
+          value={defaults}
+          onChange={setDefaults}
+          choices={choices}
+          errors={(pointer) => errorUnder(errors, pointer)}
+        />
+        <NumberInput
+          label="Rate limit"
+          description="Events per minute for this key; more are answered 429 (default 120)"
+          w={260}
+          min={1}
+          value={rate}
+          onChange={(value) => setRate(typeof value === 'number' ? value : '')}
+          error={errorUnder(errors, '/ratePerMinute')}
+        />
+        {(others.length > 0 || (create.isError && errors.size === 0)) && (
+          <Alert color="red" variant="light">
+            {others.length ? others.join('; ') : describeError(create.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
+            Create integration
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
