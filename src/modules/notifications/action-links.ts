@@ -42,7 +42,10 @@ export function signAction(key: Buffer, claim: ActionClaim): string {
 export function checkAction(key: Buffer, token: string, now: Date): ActionCheck {
   if (!/^[A-Za-z0-9_-]+$/.test(token)) return { kind: 'invalid' };
   const bytes = Buffer.from(token, 'base64url');
-  if (bytes.length !== BODY_BYTES + MAC_BYTES) return { kind: 'invalid' };
+  // The last character carries spare bits a decoder ignores: only the canonical spelling counts,
+  // so no two different links are the same link.
+  if (bytes.length !== BODY_BYTES + MAC_BYTES || bytes.toString('base64url') !== token)
+    return { kind: 'invalid' };
   const body = bytes.subarray(0, BODY_BYTES);
   if (!timingSafeEqual(bytes.subarray(BODY_BYTES), mac(key, body))) return { kind: 'invalid' };
   const action = ACTIONS[body.readUInt8(1)];

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { loadActor } from '../../platform/auth/actor-loader.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
@@ -100,7 +100,7 @@ export function actionRoutes(
             }),
           );
         } catch (error) {
-          return refusal(reply, error);
+          return refusal(reply, error, request.log);
         }
       },
     );
@@ -127,13 +127,19 @@ export function actionRoutes(
   };
 }
 
-function refusal(reply: FastifyReply, error: unknown): FastifyReply {
+function refusal(reply: FastifyReply, error: unknown, log: FastifyBaseLogger): FastifyReply {
   if (error instanceof NotFound)
     return failure(reply, 404, 'Nothing to do here', 'The page no longer exists or is not yours to answer.');
   if (error instanceof Conflict || error instanceof Invalid)
     return failure(reply, 409, 'Already done', error.message);
   if (error instanceof Forbidden) return failure(reply, 403, 'Not allowed', error.message);
-  throw error;
+  log.error({ err: error }, 'An action link failed');
+  return failure(
+    reply,
+    500,
+    'Something went wrong',
+    'It has been logged. Open the incident in Tandem instead.',
+  );
 }
 
 function failure(reply: FastifyReply, status: number, heading: string, text: string): FastifyReply {
