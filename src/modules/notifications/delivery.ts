@@ -41,16 +41,24 @@ export function createDeliveryHandler(
       ...(error === null ? {} : { error }),
       at,
     };
-    await db.transaction().execute(async (trx) => {
-      await store.settleOutbox(trx, row.engagement_id, row.id, {
-        state,
-        attempts: row.attempts + 1,
-        last_error: error,
-        ...(state === 'sent' ? { sent_at: at.toISOString() } : {}),
-        updated_at: at.toISOString(),
+    const change = {
+      state,
+      attempts: row.attempts + 1,
+      last_error: error,
+      ...(state === 'sent' ? { sent_at: at.toISOString() } : {}),
+      updated_at: at.toISOString(),
+    };
+    try {
+      await db.transaction().execute(async (trx) => {
+        await store.settleOutbox(trx, row.engagement_id, row.id, change);
+        await deliveries().record(trx, report);
       });
-      await deliveries().record(trx, report);
-    });
+    } catch (recordFailure) {
+      // The message is out (or failed) either way: a timeline that cannot take the report must
+      // not make the job run again and send it twice.
+      log.error({ err: recordFailure, outboxId: row.id }, 'Could not record a page delivery on the timeline');
+      await store.settleOutbox(db, row.engagement_id, row.id, change);
+    }
   }
 
   return async (job: RunningJob) => {

@@ -83,6 +83,7 @@ describe.each(await testDatabases())('paging a person on $name', (database) => {
     expect(rules.statusCode, rules.body).toBe(200);
     const request = pageOf(harborline, leeId, now);
     await page(t, request);
+    await page(t, request);
     const rows = await outboxOf(t, request.pageId);
     expect(rows.map((r) => [r.channel, r.target, r.due_at])).toEqual([
       ['email', 'lee.phone@example.com', now.toISOString()],

@@ -168,4 +168,15 @@ describe.each(await testDatabases())('webhook pages on $name', (database) => {
     const failed = await lee.post(`/api/v1/me/contact-methods/${refused.id}/test`);
     expect(failed.json()).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/loopback/) });
   });
+
+  it('fails an e-mail at once, saying why, when no mail server is configured', async () => {
+    now = new Date();
+    await lee.put('/api/v1/me/notification-rules', { rules: [] });
+    const request = pageOf(harborline, leeId, now);
+    await page(t, request);
+    await deliverDue(t, () => now);
+    const email = (await outboxOf(t, request.pageId)).find((r) => r.channel === 'email');
+    expect(email).toMatchObject({ state: 'failed', attempts: 1, target: LEE });
+    expect(email?.last_error).toMatch(/No mail server is configured \(set TANDEM_SMTP_URL\)/);
+  });
 });
