@@ -47,7 +47,7 @@ export interface DrillPage {
   id: string;
   userId: string;
   userName: string;
-  party: Party;
+  party: Party | null;
   pagedAt: string;
   acknowledgedAt: string | null;
 }

@@ -143,7 +143,7 @@ function DrillDetail({
             {level.pages.map((page) => (
               <Group key={page.id} gap={6} pl="md">
                 <Text size="sm">{page.userName}</Text>
-                <PartyBadge party={page.party} size="xs" />
+                {page.party && <PartyBadge party={page.party} size="xs" />}
                 <Text size="xs" c="dimmed">
                   paged {formatDateTime(page.pagedAt)}
                 </Text>

@@ -20,7 +20,8 @@ export type IncidentTrack = 'security' | 'operations';
 export interface PartyPerson {
   userId: string;
   name: string;
-  party: Party;
+  /** Null for someone no longer in the engagement. */
+  party: Party | null;
 }
 
 export type EscalationTargetType = 'user' | 'schedule' | 'team';
@@ -39,7 +40,7 @@ export interface IncidentPage {
   round: number;
   userId: string;
   userName: string;
-  party: Party;
+  party: Party | null;
   target: NamedTarget;
   pagedAt: string;
   acknowledgedAt: string | null;

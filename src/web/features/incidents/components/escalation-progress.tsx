@@ -57,8 +57,10 @@ export function EscalationProgress({ escalation }: { escalation: IncidentEscalat
             <Text span fw={600}>
               {escalation.acknowledgedBy.name}
             </Text>{' '}
-            <PartyBadge party={escalation.acknowledgedBy.party} size="xs" /> at{' '}
-            {formatDateTime(escalation.acknowledgedAt)}
+            {escalation.acknowledgedBy.party && (
+              <PartyBadge party={escalation.acknowledgedBy.party} size="xs" />
+            )}{' '}
+            at {formatDateTime(escalation.acknowledgedAt)}
           </Text>
         )}
         <Timeline active={escalation.level - 1} bulletSize={22} lineWidth={2}>
@@ -138,7 +140,7 @@ function LevelBody({
         <Group key={page.id} gap={6} data-testid="page">
           <IconBell size={12} />
           <Text size="sm">{page.userName}</Text>
-          <PartyBadge party={page.party} size="xs" />
+          {page.party && <PartyBadge party={page.party} size="xs" />}
           <Text size="xs" c="dimmed" title={formatUtc(page.pagedAt)}>
             paged {formatDateTime(page.pagedAt)}
             {page.target.type !== 'user' ? ` via ${targetText(page.target)}` : ''}

@@ -70,7 +70,7 @@ export function IncidentPeople({ engagementId, incident, staff, canRespond }: In
                 {ROLE_LABELS[role]}
               </Text>
               <Text size="sm">{holder?.name ?? '—'}</Text>
-              {holder && <PartyBadge party={holder.party} size="xs" />}
+              {holder?.party && <PartyBadge party={holder.party} size="xs" />}
             </Group>
           );
         })}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { errorUnder, pointerErrors, unplacedErrors } from '../../../lib/pointer-errors.ts';
 import { describeError } from '../../../lib/problem.ts';
 import {
+  type FieldMapping,
   INTEGRATION_TYPES,
   type IntegrationDefaults,
   type IntegrationWithKey,
@@ -11,6 +12,7 @@ import {
 } from '../api/integration-types.ts';
 import { useCreateIntegration } from '../api/integrations.ts';
 import { DEFAULT_SEVERITY_PRIORITY, DefaultsFields, type IntegrationChoices } from './defaults-fields.tsx';
+import { MappingFields } from './mapping-fields.tsx';
 
 interface CreateIntegrationModalProps {
   opened: boolean;
@@ -32,12 +34,13 @@ export function CreateIntegrationModal({
   const [name, setName] = useState('');
   const [type, setType] = useState<NewIntegration['type']>('pagerduty_v2');
   const [rate, setRate] = useState<number | ''>('');
+  const [mapping, setMapping] = useState<FieldMapping>({});
   const [defaults, setDefaults] = useState<IntegrationDefaults>({
     track: 'operations',
     severityPriority: DEFAULT_SEVERITY_PRIORITY,
   });
   const errors = pointerErrors(create.error);
-  const others = unplacedErrors(errors, (path) => /^\/(name|type|defaults|ratePerMinute)/.test(path));
+  const others = unplacedErrors(errors, (path) => /^\/(name|type|defaults|mapping|ratePerMinute)/.test(path));
 
   function submit() {
     create.mutate(
@@ -47,6 +50,7 @@ export function CreateIntegrationModal({
         defaults: Object.fromEntries(
           Object.entries(defaults).filter(([, value]) => value !== null && value !== undefined),
         ) as IntegrationDefaults,
+        ...(type === 'generic_json' && Object.keys(mapping).length ? { mapping } : {}),
         ...(typeof rate === 'number' ? { ratePerMinute: rate } : {}),
       },
       {
@@ -93,6 +97,13 @@ export function CreateIntegrationModal({
           choices={choices}
           errors={(pointer) => errorUnder(errors, pointer)}
         />
+        {type === 'generic_json' && (
+          <MappingFields
+            value={mapping}
+            onChange={setMapping}
+            errors={(pointer) => errorUnder(errors, pointer)}
+          />
+        )}
         <NumberInput
           label="Rate limit"
           description="Events per minute for this key; more are answered 429 (default 120)"

@@ -100,7 +100,7 @@ function IntegrationBody({
               </Badge>
             )}
             <Text size="xs" c="dimmed">
-              Key …<Code>{integration.keyHint}</Code> · {integration.ratePerMinute} events a minute
+              Key <Code>{integration.keyHint}</Code> · {integration.ratePerMinute} events a minute
             </Text>
           </Group>
         </Stack>

@@ -111,7 +111,7 @@ export function IntegrationsPage({
                     : 'As routed'}
                 </Table.Td>
                 <Table.Td>
-                  <Code>…{integration.keyHint}</Code>
+                  <Code>{integration.keyHint}</Code>
                 </Table.Td>
                 <Table.Td>{formatDateTime(integration.createdAt)}</Table.Td>
               </Table.Tr>

@@ -58,7 +58,7 @@ export function ContactMethodsPanel() {
                 const outcome = test.variables === method.id ? test.data : undefined;
                 return (
                   <Table.Tr key={method.id}>
-                    <Table.Td w={90}>
+                    <Table.Td w={104}>
                       <Badge variant="light" radius="sm" color={method.type === 'email' ? 'blue' : 'grape'}>
                         {method.type === 'email' ? 'E-mail' : 'Webhook'}
                       </Badge>
