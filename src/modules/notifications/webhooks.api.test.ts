@@ -15,7 +15,7 @@ interface Received {
   body: string;
 }
 
-/** A local endpoint that keeps what it receives; `/fail` answers 500. */
+/** A local endpoint that keeps what it receives; `/fail` answers 500, `/redirect<url>` 307 to the URL. */
 async function startReceiver() {
   const received: Received[] = [];
   const server = http.createServer((request, response) => {
@@ -25,6 +25,8 @@ async function startReceiver() {
     });
     request.on('end', () => {
       received.push({ path: request.url ?? '', headers: request.headers, body });
+      if (request.url?.startsWith('/redirect'))
+        return response.writeHead(307, { location: request.url.slice('/redirect'.length) }).end();
       response.writeHead(request.url === '/fail' ? 500 : 204).end();
     });
   });
@@ -125,6 +127,18 @@ describe.each(await testDatabases())('webhook pages on $name', (database) => {
     expect(delivered).toEqual([]);
     expect(webhook).toMatchObject({ state: 'failed', attempts: 1 });
     expect(webhook.last_error).toMatch(/private, loopback or link-local/);
+  });
+
+  it('follows a redirect only to an address it may reach', async () => {
+    const allowed = `http://127.0.0.1:${receiver.port}/moved`;
+    await onlyWebhook(`http://127.0.0.1:${receiver.port}/redirect${allowed}`, 'standard');
+    expect((await pageLee('/moved')).delivered).toHaveLength(1);
+    const sneaky = `http://localhost:${receiver.port}/inside`;
+    await onlyWebhook(`http://127.0.0.1:${receiver.port}/redirect${sneaky}`, 'standard');
+    const { webhook, delivered } = await pageLee('/inside');
+    expect(delivered).toEqual([]);
+    expect(webhook).toMatchObject({ state: 'failed' });
+    expect(webhook.last_error).toMatch(/localhost.*loopback/);
   });
 
   it('retries a failing endpoint with backoff, then gives up', async () => {
