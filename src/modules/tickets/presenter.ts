@@ -1,5 +1,6 @@
 import { allowedNextStatuses, whoseMove } from '../../domain/tickets/status.ts';
 import type { SlaClock } from '../sla/clock-schema.ts';
+import type { IncidentFact } from './incident-facts.ts';
 import type { Comment, Ticket } from './schema.ts';
 import type { TicketListRow } from './store.ts';
 import type { CommentRow } from './tables.ts';
@@ -7,7 +8,12 @@ import type { CommentRow } from './tables.ts';
 /** What a caller sees of a ticket; `canUpdate` decides which status moves are offered. */
 export function toTicket(
   row: TicketListRow,
-  extras: { tags: readonly string[]; watcherIds: readonly string[]; slaClocks: readonly SlaClock[] },
+  extras: {
+    tags: readonly string[];
+    watcherIds: readonly string[];
+    slaClocks: readonly SlaClock[];
+    incident?: IncidentFact;
+  },
   canUpdate: boolean,
 ): Ticket {
   return {
@@ -32,6 +38,8 @@ export function toTicket(
     updatedAt: row.updated_at,
     allowedStatuses: canUpdate ? [...allowedNextStatuses(row.status)] : [],
     slaClocks: [...extras.slaClocks],
+    alertCount: extras.incident?.alertCount ?? 0,
+    escalation: extras.incident?.escalation ? { ...extras.incident.escalation } : null,
   };
 }
 

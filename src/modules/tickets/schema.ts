@@ -76,6 +76,25 @@ export const Ticket = Type.Object(
     slaClocks: Type.Array(SlaClock, {
       description: 'The current clock of each party and kind (GET …/sla has every clock and its ledger).',
     }),
+    alertCount: Type.Integer({ description: 'Alerts grouped into this incident; 0 for other kinds.' }),
+    escalation: Type.Union(
+      [
+        Type.Object(
+          {
+            policyId: Type.Union([Type.String(), Type.Null()]),
+            level: Type.Integer({ description: 'The level paged last, 1-based.' }),
+            nextAt: Type.Union([Instant, Type.Null()], {
+              description: 'When the next level is paged; null once acknowledged or ended.',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ],
+      {
+        description: 'Where an incident’s escalation stands (GET …/incident has the detail); null otherwise.',
+      },
+    ),
   },
   { additionalProperties: false },
 );

@@ -47,8 +47,7 @@ export function createTicketService(
   { db, now, bus }: Pick<PlatformDeps, 'db' | 'now' | 'bus'>,
   clocks: TicketClocks = NO_CLOCKS,
   routing?: NewTicketRouting,
-  // Passed on to the presenter by the incidents work (alertCount, escalation).
-  _incidents: IncidentFacts = NO_INCIDENT_FACTS,
+  incidents: IncidentFacts = NO_INCIDENT_FACTS,
 ) {
   const writes = createTicketWrites({ now }, clocks);
   async function createTicket(
@@ -195,13 +194,20 @@ export function createTicketService(
     return getTicket(actor, engagementId, ticketId);
   }
 
-  async function extrasOf(rows: readonly { id: string; engagement_id: string }[]) {
+  async function extrasOf(rows: readonly { id: string; engagement_id: string; kind: string }[]) {
     const ids = rows.map((r) => r.id);
-    const [extras, clocksOf] = await Promise.all([
+    const engagementIds = [...new Set(rows.map((r) => r.engagement_id))];
+    const incidentIds = rows.flatMap((r) => (r.kind === 'incident' ? [r.id] : []));
+    const [extras, clocksOf, factsOf] = await Promise.all([
       store.extrasOf(db, ids),
-      clocks.currentClocks(db, [...new Set(rows.map((r) => r.engagement_id))], ids, now()),
+      clocks.currentClocks(db, engagementIds, ids, now()),
+      incidentIds.length > 0 ? incidents.of(db, engagementIds, incidentIds) : new Map(),
     ]);
-    return (id: string) => ({ ...extras(id), slaClocks: clocksOf.get(id) ?? [] });
+    return (id: string) => ({
+      ...extras(id),
+      slaClocks: clocksOf.get(id) ?? [],
+      incident: factsOf.get(id),
+    });
   }
 
   /**
