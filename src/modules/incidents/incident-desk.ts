@@ -6,7 +6,7 @@ import { emptyChecklist } from './checklist.ts';
 import type { AlertNote, IncidentDesk, OpenIncident } from './desk.ts';
 import type { Escalator } from './escalator.ts';
 import { policyFor, type RouteDeps, routeIncident } from './incident-route.ts';
-import { directoryOf } from './people.ts';
+import { type Directory, directoryOf, managersOf } from './people.ts';
 import * as store from './store.ts';
 
 export const NO_ROLES = { commander: null, communications: null, scribe: null };
@@ -42,6 +42,7 @@ export function createIncidentDesk(
         kind: 'incident',
         priority: request.priority,
         functionKey: request.functionKey,
+        requesterId: standIn(dir, route),
       },
       { party: route.party, teamId: route.teamId, assigneeId: route.assigneeId, reasons: route.reasons },
     );
@@ -148,4 +149,14 @@ async function takenOver(trx: Trx, engagementId: string, ticketId: string, flag:
     .where('kind', 'in', ['status_changed', 'updated'])
     .execute();
   return moved.some((entry) => entry.kind === 'status_changed' || entry.data.includes('"assignee_id"'));
+}
+
+/**
+ * A ticket must name a user who created it (tickets.created_by references users), and one
+ * opened by Tandem itself has none: it names the person it routes to, else a manager of the
+ * owning party, as its requester (which is what created_by falls back to). Remove once
+ * ticket writes accept the system as creator.
+ */
+function standIn(dir: Directory, route: { party: 'internal' | 'provider'; assigneeId: string | null }) {
+  return route.assigneeId ?? managersOf(dir, route.party)[0] ?? [...dir.staff.keys()][0] ?? null;
 }
