@@ -273,8 +273,12 @@ export function createAlertApplier(desk: () => IncidentDesk) {
         ? await store.recentIncidentAlerts(trx, engagementId, integration.id, since)
         : [];
     const candidates = [];
+    const seen = new Set<string>();
+    // Newest first: an incident's first row is its latest alert, the one the window is measured from.
     for (const r of recent) {
-      if (r.incident_id && (await desk().isOpen(trx, engagementId, r.incident_id))) {
+      if (!r.incident_id || seen.has(r.incident_id)) continue;
+      seen.add(r.incident_id);
+      if (await desk().isOpen(trx, engagementId, r.incident_id)) {
         candidates.push({
           incidentId: r.incident_id,
           source: r.source,

@@ -9,7 +9,7 @@ describe.each(await testDatabases())('incident alerts on $name', (database) => {
   let t: TestTandem;
   let priya: Client;
   let harborline: string;
-  const clock = new Date('2026-12-02T08:00:00.000Z');
+  let clock = new Date('2026-12-02T08:00:00.000Z');
   const base = () => `/api/v1/engagements/${harborline}`;
   const alerts = async () => (await priya.get(`${base()}/alerts?limit=200`)).json().items as Alert[];
   const inTransaction = <T>(work: (trx: Trx) => Promise<T>) => t.tandem.handle.db.transaction().execute(work);
@@ -90,5 +90,38 @@ describe.each(await testDatabases())('incident alerts on $name', (database) => {
       'triggered',
       'resolved',
     ]);
+  });
+
+  it('damps a flapping key: from the third re-trigger in 30 minutes its alerts join the latest incident', async () => {
+    const integration = await priya.post(`${base()}/integrations`, { name: 'Flappy', type: 'pagerduty_v2' });
+    const key = integration.json().key as string;
+    const send = (action: string) => {
+      clock = new Date(clock.getTime() + 2 * 60_000);
+      return t.inject({
+        method: 'POST',
+        url: '/v2/enqueue',
+        payload: {
+          routing_key: key,
+          event_action: action,
+          dedup_key: 'vpn',
+          payload: { summary: 'VPN down', source: 'fw', severity: 'error' },
+        },
+      });
+    };
+    for (let i = 0; i < 5; i++) {
+      expect((await send('trigger')).statusCode).toBe(202);
+      expect((await send('resolve')).statusCode).toBe(202);
+    }
+    const history = (await alerts()).filter((a) => a.dedupKey === 'vpn').reverse();
+    expect(history.map((a) => a.flapping)).toEqual([false, false, false, true, true]);
+    expect(history[3]?.incidentId).toBe(history[2]?.incidentId);
+    expect(history[4]?.incidentId).toBe(history[2]?.incidentId);
+    expect(new Set(history.slice(0, 3).map((a) => a.incidentId)).size).toBe(3);
+    // Quiet for half an hour: the key pages again.
+    clock = new Date(clock.getTime() + 31 * 60_000);
+    expect((await send('trigger')).statusCode).toBe(202);
+    const [latest] = (await alerts()).filter((a) => a.dedupKey === 'vpn');
+    expect(latest).toMatchObject({ flapping: false, status: 'triggered' });
+    expect(history.map((a) => a.incidentId)).not.toContain(latest?.incidentId);
   });
 });
