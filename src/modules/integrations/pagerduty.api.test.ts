@@ -206,6 +206,19 @@ describe.each(await testDatabases())('PagerDuty Events API v2 on $name', (databa
     key = fresh;
   });
 
+  it('refuses a disabled integration’s events until it is enabled again', async () => {
+    const patch = (body: Record<string, unknown>) =>
+      priya.patch(`/api/v1/engagements/${harborline}/integrations/${integrationId}`, body);
+    expect((await patch({ disabled: true })).json()).toMatchObject({ disabled: true });
+    expect((await trigger('while-disabled')).json().errors).toEqual(['Invalid routing key']);
+    expect((await patch({ disabled: false, name: 'Datadog EU' })).json()).toMatchObject({
+      disabled: false,
+      name: 'Datadog EU',
+    });
+    expect((await trigger('while-disabled')).statusCode).toBe(202);
+    expect((await patch({ mapping: { summary: '/title' } })).statusCode).toBe(422);
+  });
+
   it('answers 429 with PagerDuty’s body once a key exceeds its rate', async () => {
     const limited = await create(priya, harborline, {
       name: 'Chatty',
