@@ -95,12 +95,20 @@ export function spawnServer(
   };
 }
 
-/** `tandem start` on `port`, with `env` (TANDEM_DATA_DIR, DATABASE_URL, …) as given. */
-export function startTandemProcess(env: NodeJS.ProcessEnv, port: number): ServerProcess {
+/**
+ * `tandem start` on `port`, with `env` (TANDEM_DATA_DIR, DATABASE_URL, …) as given; `prefix`
+ * runs it through another command, e.g. `["taskset", "-c", "0"]` to pin it to one core.
+ */
+export function startTandemProcess(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  prefix: readonly string[] = [],
+): ServerProcess {
   const origin = `http://127.0.0.1:${port}`;
+  const [command, ...args] = [...prefix, process.execPath, TANDEM, 'start'];
   return spawnServer(
-    process.execPath,
-    [TANDEM, 'start'],
+    command ?? process.execPath,
+    args,
     { ...env, PORT: String(port), HOST: '127.0.0.1', TANDEM_BASE_URL: origin },
     port,
   );
