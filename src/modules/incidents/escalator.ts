@@ -246,17 +246,14 @@ export function createEscalator({ db, now }: Pick<PlatformDeps, 'db' | 'now'>, d
     const next = advance(snapshotOf(esc), { level: esc.level, round: esc.round });
     if (next) return fireAt(trx, esc, next);
     const state = esc.drill ? 'completed' : 'exhausted';
-    await store.updateEscalation(trx, esc.engagement_id, esc.id, {
-      state,
-      next_at: null,
-      ...(esc.drill ? { ended_at: now().toISOString() } : {}),
-    });
+    const ended = { state, next_at: null, ended_at: esc.drill ? now().toISOString() : esc.ended_at } as const;
+    await store.updateEscalation(trx, esc.engagement_id, esc.id, ended);
     await note(trx, esc, 'escalation_ended', {
       reason: esc.drill
         ? 'the drill paged every level'
         : 'every level and repeat was paged and nobody acknowledged: the incident stays flagged',
     });
-    return { ...esc, state, next_at: null };
+    return { ...esc, ...ended };
   }
 
   async function note(trx: Trx, esc: EscalationRow, kind: string, data: unknown, actor: Principal = SYSTEM) {
