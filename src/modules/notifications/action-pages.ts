@@ -1,5 +1,6 @@
 import type { PageAction } from './action-links.ts';
 import { escapeHtml } from './page-email.ts';
+import type { PageNotice } from './webhook-formats.ts';
 
 /** A small page that works without JavaScript or the web app: a heading, words, maybe a button. */
 export function actionPage(content: {
@@ -44,21 +45,24 @@ export const VERB: Record<PageAction, { readonly now: string; readonly done: str
 };
 
 /** What the button will do, said before it is pressed (a GET never changes anything). */
-export function confirmPage(
-  action: PageAction,
-  title: string | null,
-  drill: boolean,
-  formAction: string,
-): string {
+export function confirmPage(action: PageAction, notice: PageSummary | undefined, formAction: string): string {
   const what =
     action === 'acknowledge'
-      ? drill
+      ? notice?.drill
         ? 'This acknowledges your page in the escalation drill, as you.'
         : 'This acknowledges the incident as you: the escalation stops and nobody else is paged.'
       : 'This resolves the incident as you: its escalation ends.';
   return actionPage({
-    heading: `${VERB[action].now}${title ? `: ${title}` : ''}`,
+    heading: `${VERB[action].now}${notice ? `: ${notice.title}` : ''}`,
     paragraphs: [what],
     form: { action: formAction, button: VERB[action].now },
+    ...openIn(notice),
   });
+}
+
+/** What the page's notification said, as far as these pages need it. */
+export type PageSummary = Pick<PageNotice, 'title' | 'drill' | 'url'>;
+
+export function openIn(notice: PageSummary | undefined): { link?: { href: string; text: string } } {
+  return notice?.url ? { link: { href: notice.url, text: 'Open in Tandem' } } : {};
 }

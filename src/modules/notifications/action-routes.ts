@@ -6,7 +6,7 @@ import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import type { IncidentResponder } from '../incidents/desk.ts';
 import { type ActionClaim, checkAction } from './action-links.ts';
-import { actionPage, confirmPage, VERB } from './action-pages.ts';
+import { actionPage, confirmPage, openIn, VERB } from './action-pages.ts';
 import * as store from './store.ts';
 
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) }, { additionalProperties: false });
@@ -55,16 +55,7 @@ export function actionRoutes(
         const claim = claimOr(reply, request.params.token);
         if (!claim) return reply;
         const notice = await store.noticeOfPage(db, claim.engagementId, claim.pageId);
-        return send(
-          reply,
-          200,
-          confirmPage(
-            claim.action,
-            notice?.title ?? null,
-            notice?.drill ?? false,
-            `/actions/${request.params.token}`,
-          ),
-        );
+        return send(reply, 200, confirmPage(claim.action, notice, `/actions/${request.params.token}`));
       },
     );
 
@@ -97,6 +88,7 @@ export function actionRoutes(
             actionPage({
               heading: `${VERB[claim.action].done}${outcome.label ? `: ${outcome.label}` : ''}`,
               paragraphs: [`Done, as ${actor.name}. It is now ${outcome.status.replaceAll('_', ' ')}.`],
+              ...openIn(await store.noticeOfPage(db, engagementId, pageId)),
             }),
           );
         } catch (error) {

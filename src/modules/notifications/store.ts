@@ -10,6 +10,7 @@ import type {
   OutboxState,
   WebhookAllowlistTable,
 } from './tables.ts';
+import type { PageNotice } from './webhook-formats.ts';
 
 // Contact methods and rules are a person's own settings, across engagements: they are keyed by
 // user, and every query names the user. The outbox is engagement data and names the engagement.
@@ -176,5 +177,5 @@ export async function noticeOfPage(db: Db, engagementId: string, pageId: string)
     .where('page_id', '=', pageId)
     .limit(1)
     .executeTakeFirst();
-  return row ? (JSON.parse(row.payload) as { title: string; drill: boolean }) : undefined;
+  return row ? (JSON.parse(row.payload) as PageNotice) : undefined;
 }
