@@ -157,4 +157,29 @@ describe.each(await testDatabases())('escalations on $name', (database) => {
     const incident = await incidentOf(incidentId);
     expect(incident.escalation.pages.map((p) => p.level)).toEqual([1, 2]);
   });
+
+  it('shows the gaps real pages ran into on the coverage map', async () => {
+    const priya = await t.as('priya.sharma@harborline.example');
+    // Coverage reads the matrix in effect: both parties' managers sign the starting draft.
+    const catalogue = (await priya.get(`${world.base}/matrix`)).json().matrix;
+    await admin.put(`${world.base}/matrix`, { ...catalogue, scenarios: catalogue.scenarios.slice(0, 4) });
+    for (const signer of [priya, admin]) {
+      const hash = (await signer.get(`${world.base}/matrix`)).json().contentHash;
+      const signed = await signer.post(`${world.base}/matrix/sign`, { contentHash: hash });
+      expect(signed.statusCode, signed.body).toBe(200);
+    }
+    const coverage = await sam.get(
+      `${world.base}/coverage?from=2026-12-08T00:00:00Z&to=2026-12-09T00:00:00Z`,
+    );
+    expect(coverage.statusCode, coverage.body).toBe(200);
+    expect(coverage.json().pageGaps).toEqual([
+      expect.objectContaining({
+        at: '2026-12-08T02:00:00.000Z',
+        level: 1,
+        track: 'operations',
+        target: expect.objectContaining({ type: 'schedule', name: 'Esc weekend' }),
+        reason: 'nobody on call',
+      }),
+    ]);
+  });
 });

@@ -8,6 +8,7 @@ import { authorize } from '../../platform/access/guard.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Invalid } from '../../platform/errors.ts';
+import { pageGapsIn } from '../incidents/service.ts';
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 370;
@@ -52,7 +53,10 @@ export function createCoverageService({ db, now }: Pick<PlatformDeps, 'db' | 'no
     const effective = await deps.matrix.inEffectVersion(db, engagementId);
     if (!effective)
       throw new Conflict('No responsibility matrix is in effect yet: a manager of each party must sign one.');
-    const lookups = await lookupsFor(engagementId, effective.matrix, from, to);
+    const [lookups, pageGaps] = await Promise.all([
+      lookupsFor(engagementId, effective.matrix, from, to),
+      pageGapsIn(db, engagementId, from, to),
+    ]);
     const report = coverageReport(effective.matrix, { from, to }, lookups, {
       scenario: query.scenario,
       singlePointHours: query.singlePointHours,
@@ -99,6 +103,7 @@ export function createCoverageService({ db, now }: Pick<PlatformDeps, 'db' | 'no
         end: overlap.end.toISOString(),
         parties: overlap.parties,
       })),
+      pageGaps,
     };
   }
 

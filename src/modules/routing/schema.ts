@@ -115,6 +115,23 @@ export const CoverageMap = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    pageGaps: Type.Array(
+      Type.Object(
+        {
+          at: Instant,
+          ticketId: Type.Union([Type.String(), Type.Null()], { description: 'The incident paged.' }),
+          track: Type.Union([Type.Enum(TRACKS), Type.Null()]),
+          level: Type.Integer({ description: 'The escalation level whose target reached nobody.' }),
+          target: Type.Object(
+            { type: Type.Enum(['user', 'schedule', 'team']), id: Type.String(), name: Type.String() },
+            { additionalProperties: false },
+          ),
+          reason: Type.String(),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'Targets real pages found empty in the range (the page fell through to the next).' },
+    ),
   },
   { additionalProperties: false },
 );
