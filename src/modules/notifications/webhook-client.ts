@@ -111,6 +111,14 @@ function send(
         );
       },
     );
+    // The socket timeout resets on every byte; this one bounds the whole exchange, so an
+    // endpoint that trickles its answer cannot hold a worker.
+    const deadline = setTimeout(
+      () => outgoing.destroy(new Error(`No complete answer within ${(2 * TIMEOUT_MS) / 1000} s`)),
+      2 * TIMEOUT_MS,
+    );
+    deadline.unref();
+    outgoing.on('close', () => clearTimeout(deadline));
     outgoing.on('timeout', () => outgoing.destroy(new Error(`No answer within ${TIMEOUT_MS / 1000} s`)));
     outgoing.on('error', reject);
     outgoing.end(request.body);
