@@ -164,6 +164,26 @@ describe.each(await testDatabases())('PagerDuty Events API v2 on $name', (databa
     expect(latest?.reason).toContain("'payload.source' is missing or blank");
   });
 
+  it('keeps only the latest 100 refused events of an integration', async () => {
+    const noisy = await create(priya, harborline, {
+      name: 'Noisy',
+      type: 'pagerduty_v2',
+      ratePerMinute: 1000,
+    });
+    for (let i = 0; i < 103; i++) {
+      const response = await enqueue({ routing_key: noisy.key, event_action: 'trigger', dedup_key: `n${i}` });
+      expect(response.statusCode).toBe(400);
+    }
+    const kept = await t.tandem.handle.db
+      .selectFrom('integration_rejections')
+      .select(['payload'])
+      .where('integration_id', '=', noisy.id)
+      .execute();
+    expect(kept).toHaveLength(100);
+    expect(kept.some((r) => r.payload.includes('"n0"'))).toBe(false);
+    expect(kept.some((r) => r.payload.includes('"n102"'))).toBe(true);
+  });
+
   it('refuses an unknown routing key as PagerDuty does', async () => {
     const response = await trigger('x', 'x', 'tdi_not-a-key');
     expect(response.statusCode).toBe(400);
