@@ -198,7 +198,8 @@ export function createIngest({ db, now }: Pick<PlatformDeps, 'db' | 'now'>, part
   async function receiveEmail(message: InboundAlertEmail) {
     const domain = `@${parts.mailDomain.toLowerCase()}`;
     for (const address of message.to) {
-      const lower = address.trim().toLowerCase();
+      // A bare address or `Name <address>`, as mail headers write it.
+      const lower = (/<([^>]+)>/.exec(address)?.[1] ?? address).trim().toLowerCase();
       if (!lower.endsWith(domain)) continue;
       const integration = await store.findIntegrationByEmailToken(db, lower.slice(0, -domain.length));
       if (integration?.type !== 'email' || integration.disabled === 1) continue;

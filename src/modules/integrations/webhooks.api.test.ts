@@ -273,7 +273,11 @@ describe.each(await testDatabases())('webhook ingest on $name', (database) => {
       status: 'triggered',
       source: 'veeam@harborline.example',
     });
-    expect(await intake.receiveEmail(mail('[RESOLVED] Backup job NAS-1 failed'))).toEqual({ accepted: true });
+    const resolved = {
+      ...mail('[RESOLVED] Backup job NAS-1 failed'),
+      to: [`Backups <${email.emailAddress}>`],
+    };
+    expect(await intake.receiveEmail(resolved)).toEqual({ accepted: true });
     expect((await alertsOf(email.id))[0]?.status).toBe('resolved');
     expect((await intake.receiveEmail({ ...mail('x'), to: ['nobody@example.com'] })).accepted).toBe(false);
   });
