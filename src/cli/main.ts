@@ -3,6 +3,7 @@ import { ROLES } from '../platform/access/roles.ts';
 import { ConfigError, loadConfig } from '../platform/config/config.ts';
 import { runAuditVerify } from './audit-verify.ts';
 import { runDemo } from './demo.ts';
+import { runIncidentAction, runIncidentsList } from './incidents.ts';
 import { runMigrate, runStart } from './server.ts';
 import { runUserCreate } from './user-create.ts';
 
@@ -52,6 +53,26 @@ program
     'Check every audit hash chain and its signed checkpoints; exits 1 naming the first bad record.',
   )
   .action(async () => exit(await runAuditVerify({ config: config(), out: console.log })));
+
+const incidents = program
+  .command('incidents')
+  .description('Open incidents over the API (TANDEM_URL and TANDEM_TOKEN, an API token).');
+const io = () => ({ env: process.env, out: console.log, err: console.error });
+incidents
+  .command('list')
+  .description('Open incidents, most urgent first, with where their escalation stands.')
+  .option('--engagement <slug>', 'only this engagement')
+  .action(async (options: { engagement?: string }) => exit(await runIncidentsList(io(), options.engagement)));
+incidents
+  .command('ack')
+  .description('Acknowledge an incident: paging stops.')
+  .argument('<number-or-id>', 'e.g. LOGI-42')
+  .action(async (ref: string) => exit(await runIncidentAction(io(), 'acknowledge', ref)));
+incidents
+  .command('resolve')
+  .description('Resolve an incident: its escalation ends and its alerts resolve.')
+  .argument('<number-or-id>', 'e.g. LOGI-42')
+  .action(async (ref: string) => exit(await runIncidentAction(io(), 'resolve', ref)));
 
 function config() {
   try {
