@@ -93,7 +93,7 @@ test('an SOC analyst sees a security incident arrive live, acknowledges it, and 
   await expect(row.getByTestId('incident-state')).toHaveAttribute('data-state', 'triggered');
   const countdown = row.getByTestId('escalation-countdown');
   await expect(countdown).toHaveAttribute('data-state', 'running');
-  await expect(countdown).toContainText(/→ L2 in \d+:\d\d/);
+  await expect(countdown).toContainText(/escalates in \d+:\d\d/);
   expect(reloads).toEqual([]);
 
   // Dana acknowledges from the board: the countdown stops and says so.

@@ -16,6 +16,9 @@ export function incidentQueryOptions(engagementId: string, ticketId: string) {
   return queryOptions({
     queryKey: [...incidentKey(engagementId, ticketId), 'detail'],
     queryFn: ({ signal }) => getIncident(engagementId, ticketId, signal),
+    // Kept current by the incident's own events (see incident-events.ts), so a board of many
+    // rows does not read every incident again whenever one of them is looked at.
+    staleTime: 60_000,
   });
 }
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, segment } from '../../../lib/api-client.ts';
-import { incidentBoardAllKey, incidentsScope } from './incident-keys.ts';
+import { incidentBoardAllKey, incidentKey, incidentListKey } from './incident-keys.ts';
 import type { AlertSeverity, ChecklistStep, IncidentRole } from './incident-types.ts';
 
 export type IncidentWrite =
@@ -39,7 +39,8 @@ export function useIncidentWrite(engagementId: string, ticketId: string) {
     meta: { errorsShownInForm: true },
     onSuccess: async () => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: incidentsScope(engagementId) }),
+        queryClient.invalidateQueries({ queryKey: incidentListKey(engagementId) }),
+        queryClient.invalidateQueries({ queryKey: incidentKey(engagementId, ticketId) }),
         queryClient.invalidateQueries({ queryKey: incidentBoardAllKey }),
       ]);
     },

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, segment } from '../../../lib/api-client.ts';
 import type { Ticket } from '../../../lib/api-types.ts';
-import { incidentBoardAllKey, incidentsScope } from './incident-keys.ts';
+import { incidentBoardAllKey, incidentKey, incidentListKey } from './incident-keys.ts';
 import type { EscalateRequest } from './incident-types.ts';
 
 function ticketPath(engagementId: string, ticketId: string) {
@@ -29,9 +29,10 @@ export function useRespond(engagementId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (response: Response) => respond(engagementId, response),
-    onSettled: async () => {
+    onSettled: async (_ticket, _error, response) => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: incidentsScope(engagementId) }),
+        queryClient.invalidateQueries({ queryKey: incidentListKey(engagementId) }),
+        queryClient.invalidateQueries({ queryKey: incidentKey(engagementId, response.ticketId) }),
         queryClient.invalidateQueries({ queryKey: incidentBoardAllKey }),
       ]);
     },

@@ -1,5 +1,5 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { IconBellRinging, IconCheck } from '@tabler/icons-react';
+import { IconCheck } from '@tabler/icons-react';
 import type { Ticket, TicketEscalation } from '../../../lib/api-types.ts';
 import { formatDateTime } from '../../../lib/time-format.ts';
 import { formatCountdown, useNowSeconds } from '../../../lib/use-seconds.ts';
@@ -10,7 +10,7 @@ interface EscalationCountdownProps {
 }
 
 /**
- * "L1 → L2 in 4:05", counting down every second from the server's `nextAt`; once nobody is
+ * "L1 escalates in 4:05", counting down every second from the server's `nextAt`; once nobody is
  * left to page (acknowledged, resolved, or the policy ran out) it stops and says why.
  */
 export function EscalationCountdown({ ticket }: EscalationCountdownProps) {
@@ -27,7 +27,7 @@ export function EscalationCountdown({ ticket }: EscalationCountdownProps) {
   const word = state === 'resolved' ? 'ended' : state === 'acknowledged' ? 'acknowledged' : 'last level';
   return (
     <Group gap={6} wrap="nowrap" data-testid="escalation-countdown" data-state="stopped">
-      <Badge variant="light" color="gray" radius="sm" size="sm">
+      <Badge variant="light" color="gray" radius="sm" size="sm" style={{ flexShrink: 0 }}>
         L{escalation.level}
       </Badge>
       <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -42,19 +42,22 @@ function Running({ escalation, nextAt }: { escalation: TicketEscalation; nextAt:
   const left = Date.parse(nextAt) - now;
   const text = left > 0 ? formatCountdown(left) : 'due';
   return (
-    <Tooltip label={`Level ${escalation.level + 1} is paged at ${formatDateTime(nextAt)}`} openDelay={300}>
+    <Tooltip
+      label={`Unless acknowledged, the next page goes out at ${formatDateTime(nextAt)}`}
+      openDelay={300}
+    >
       <Group
         gap={6}
         wrap="nowrap"
         data-testid="escalation-countdown"
         data-state="running"
-        aria-label={`Escalation level ${escalation.level}, next level in ${text}`}
+        aria-label={`Escalation at level ${escalation.level}, escalates in ${text}`}
       >
-        <Badge variant="filled" color="red" radius="sm" size="sm" leftSection={<IconBellRinging size={10} />}>
+        <Badge variant="filled" color="red" radius="sm" size="sm" style={{ flexShrink: 0 }}>
           L{escalation.level}
         </Badge>
         <Text size="sm" ff="monospace" fw={600} c="red" style={{ whiteSpace: 'nowrap' }}>
-          → L{escalation.level + 1} in {text}
+          escalates in {text}
         </Text>
       </Group>
     </Tooltip>

@@ -114,7 +114,7 @@ function NextLevelCountdown({ nextAt }: { nextAt: string }) {
       leftSection={<IconClockPause size={10} />}
       data-testid="next-level"
     >
-      next level {left > 0 ? `in ${formatCountdown(left)}` : 'due'}
+      escalates {left > 0 ? `in ${formatCountdown(left)}` : 'now'}
     </Badge>
   );
 }

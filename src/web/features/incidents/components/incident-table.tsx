@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
 import type { MouseEvent } from 'react';
 import { PartyBadge } from '../../../components/party-badge.tsx';
 import { TableLoadingRows } from '../../../components/table-loading-rows.tsx';
@@ -33,21 +34,29 @@ export function IncidentTable({
 }: IncidentTableProps) {
   const columns = 10 + (engagementNameOf ? 1 : 0);
   return (
-    <Table.ScrollContainer minWidth={1080}>
-      <Table verticalSpacing={6} horizontalSpacing="xs" highlightOnHover withTableBorder fz="sm">
+    <Table.ScrollContainer minWidth={engagementNameOf ? 1320 : 1150}>
+      <Table
+        verticalSpacing={6}
+        horizontalSpacing="xs"
+        highlightOnHover
+        withTableBorder
+        fz="sm"
+        // Fixed widths keep badges whole; the title takes what is left and clamps to one line.
+        style={{ tableLayout: 'fixed' }}
+      >
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={96}>Number</Table.Th>
-            {engagementNameOf && <Table.Th>Engagement</Table.Th>}
-            <Table.Th miw={220}>Title</Table.Th>
-            <Table.Th w={56}>Priority</Table.Th>
-            <Table.Th w={96}>Track</Table.Th>
-            <Table.Th w={84}>Owner</Table.Th>
-            <Table.Th w={116}>Status</Table.Th>
-            <Table.Th w={56}>Alerts</Table.Th>
-            <Table.Th w={170}>Escalation</Table.Th>
-            <Table.Th w={76}>Age</Table.Th>
-            <Table.Th w={168}>
+            <Table.Th w={92}>Number</Table.Th>
+            {engagementNameOf && <Table.Th w={170}>Engagement</Table.Th>}
+            <Table.Th>Title</Table.Th>
+            <Table.Th w={62}>Priority</Table.Th>
+            <Table.Th w={98}>Track</Table.Th>
+            <Table.Th w={86}>Owner</Table.Th>
+            <Table.Th w={120}>Status</Table.Th>
+            <Table.Th w={54}>Alerts</Table.Th>
+            <Table.Th w={184}>Escalation</Table.Th>
+            <Table.Th w={80}>Age</Table.Th>
+            <Table.Th w={164}>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
@@ -166,16 +175,18 @@ function IncidentRow({ ticket, href, onOpen, canRespond, engagementName }: Incid
                 Acknowledge
               </Button>
             )}
-            <Button
-              size="compact-xs"
-              variant="default"
-              loading={pending === 'resolve'}
-              disabled={respond.isPending}
-              onClick={() => respond.mutate({ action: 'resolve', ticketId: ticket.id })}
-              aria-label={`Resolve ${ticket.number}`}
-            >
-              Resolve
-            </Button>
+            <Tooltip label="Resolve" openDelay={300}>
+              <ActionIcon
+                size="sm"
+                variant="default"
+                loading={pending === 'resolve'}
+                disabled={respond.isPending}
+                onClick={() => respond.mutate({ action: 'resolve', ticketId: ticket.id })}
+                aria-label={`Resolve ${ticket.number}`}
+              >
+                <IconCircleCheck size={14} />
+              </ActionIcon>
+            </Tooltip>
           </Group>
         )}
       </Table.Td>

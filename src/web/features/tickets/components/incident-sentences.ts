@@ -40,6 +40,12 @@ const ALERT_VERBS: Record<string, [string, string]> = {
   alert_flapping: ['Alert is flapping (damped)', 'orange'],
 };
 
+const CHANNEL_WORDS: Record<string, string> = {
+  email: 'e-mail',
+  webhook: 'webhook',
+  in_app: 'in-app notice',
+};
+
 const ROLE_WORDS: Record<string, string> = {
   commander: 'incident commander',
   communications: 'communications lead',
@@ -85,14 +91,13 @@ export function describeIncidentEntry(activity: TicketActivity): IncidentLine | 
     }
     case 'page_delivery': {
       const failed = data.outcome === 'failed';
-      const how = `${str(data.channel).replace('_', '-') || 'page'} to ${str(data.target) || str(data.userName)}`;
+      const channel = CHANNEL_WORDS[str(data.channel)] ?? (str(data.channel) || 'a channel');
+      const address = data.channel !== 'in_app' && str(data.target) ? ` (${str(data.target)})` : '';
       const outcome =
         data.outcome === 'sent' ? 'delivered' : data.outcome === 'retrying' ? 'failed, retrying' : 'failed';
+      const error = str(data.error) ? ` — ${str(data.error)}` : '';
       return {
-        text: `Page ${how} ${outcome}${failed || data.error ? ` — ${str(data.error)}` : ''}`.replace(
-          / — $/,
-          '',
-        ),
+        text: `Page to ${str(data.userName) || 'someone'} by ${channel}${address} ${outcome}${error}`,
         color: failed ? 'red' : data.outcome === 'retrying' ? 'orange' : 'gray',
         party: null,
       };
