@@ -22,7 +22,7 @@ if (!installed) {
     `alertmanager.test.ts: ${ALERTMANAGER_BINARY} is not installed (apt-get install prometheus-alertmanager), so the Alertmanager test is skipped.`,
   );
 }
-const sqlite = (await testDatabases()).filter((d) => d.name === 'sqlite');
+const databases = await testDatabases();
 
 interface Alert {
   id: string;
@@ -38,7 +38,7 @@ interface Ticket {
   title: string;
 }
 
-describe.skipIf(!installed).each(sqlite)('Prometheus Alertmanager paging Tandem on $name', (database) => {
+describe.skipIf(!installed).each(databases)('Prometheus Alertmanager paging Tandem on $name', (database) => {
   let t: TestTandem;
   let alertmanager: Alertmanager | undefined;
   let maria: Client; // provider manager: creates the integration
