@@ -47,6 +47,12 @@ describe.each(await testDatabases())('incident alerts on $name', (database) => {
     expect(own[0]?.incidentId).toBeTruthy();
     const integrations = (await priya.get(`${base()}/integrations`)).json().items as Integration[];
     expect(integrations.filter((i) => i.type === 'tandem').map((i) => i.name)).toEqual(['Tandem']);
+    const tandem = integrations.find((i) => i.type === 'tandem')!;
+    const detail = (await priya.get(`${base()}/integrations/${tandem.id}`)).json();
+    expect(detail).toMatchObject({
+      ingestUrl: null,
+      snippets: { curl: expect.stringContaining('Tandem raises') },
+    });
   });
 
   it('acknowledges and resolves every open alert of an incident, and counts them', async () => {

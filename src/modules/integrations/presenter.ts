@@ -52,13 +52,15 @@ export function snippetsOf(row: IntegrationRow, at: Addresses) {
           `  -d '{"routing_key": "${KEY_PLACEHOLDER}", "event_action": "trigger", "dedup_key": "disk-db-1",`,
           `       "payload": {"summary": "Disk 95% full on db-1", "source": "db-1", "severity": "critical"}}'`,
         ].join('\n')
-      : row.type === 'email'
-        ? `printf 'Subject: Disk 95%% full on db-1\\n\\nDetails…\\n' | sendmail ${row.email_token}@${at.mailDomain}`
-        : [
-            `curl -sS -X POST '${url}' \\`,
-            `  -H 'Content-Type: application/json' \\`,
-            `  -d '${JSON.stringify(sampleBody(row.type))}'`,
-          ].join('\n');
+      : row.type === 'tandem'
+        ? '# Tandem raises these alerts itself (a stalled escalation, an undeliverable page).'
+        : row.type === 'email'
+          ? `printf 'Subject: Disk 95%% full on db-1\\n\\nDetails…\\n' | sendmail ${row.email_token}@${at.mailDomain}`
+          : [
+              `curl -sS -X POST '${url}' \\`,
+              `  -H 'Content-Type: application/json' \\`,
+              `  -d '${JSON.stringify(sampleBody(row.type))}'`,
+            ].join('\n');
   return {
     curl,
     ...(row.type === 'alertmanager'
