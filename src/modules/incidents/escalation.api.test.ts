@@ -67,12 +67,15 @@ describe.each(await testDatabases())('escalations on $name', (database) => {
     const acked = await sam.post(`${world.base}/tickets/${incidentId}/acknowledge`);
     expect(acked.statusCode, acked.body).toBe(200);
     expect(acked.json()).toMatchObject({ status: 'in_progress', escalation: { level: 1, nextAt: null } });
+    expect((await sam.post(`${world.base}/tickets/${incidentId}/acknowledge`)).statusCode).toBe(200);
     now = at('2026-12-08T03:30:00Z');
     await runSteps();
     const stopped = await incidentOf(incidentId);
     expect(stopped.escalation.state).toBe('acknowledged');
     expect(stopped.escalation.pages).toHaveLength(1);
     expect(stopped.escalation.pages[0]?.acknowledgedAt).toBe('2026-12-08T03:01:00.000Z');
+    const timeline = (await sam.get(`${world.base}/tickets/${incidentId}/activity`)).json().items;
+    expect(timeline.filter((e: { kind: string }) => e.kind === 'acknowledged')).toHaveLength(1);
 
     const resolved = await sam.post(`${world.base}/tickets/${incidentId}/resolve`);
     expect(resolved.statusCode, resolved.body).toBe(200);

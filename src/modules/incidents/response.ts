@@ -67,6 +67,8 @@ export function createIncidentResponse({ db, now }: Pick<PlatformDeps, 'db' | 'n
   ) {
     const { engagement_id: engagementId, ticket_id: ticketId } = incident;
     await openOrThrow(trx, engagementId, ticketId);
+    // A person already acknowledged it: a second click (or e-mail link) changes nothing.
+    if (esc?.state === 'acknowledged' && esc.acknowledged_by !== null) return;
     const userId = actor.kind === 'user' ? actor.userId : null;
     if (esc && (esc.state === 'running' || esc.state === 'exhausted')) {
       await escalator.stop(trx, esc, 'acknowledged', { userId });
