@@ -27,6 +27,20 @@ interface PolicyFormProps {
   onSaved: (policy: EscalationPolicy) => void;
 }
 
+/** Schema wording ("must NOT have fewer than 1 items") in the form's words. */
+function readable(errors: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  return new Map(
+    [...errors].map(([path, message]) => [
+      path,
+      /fewer than 1 items/.test(message)
+        ? path.endsWith('/targets')
+          ? 'Pick at least one person, schedule or team'
+          : 'Add at least one'
+        : message,
+    ]),
+  );
+}
+
 interface Draft {
   name: string;
   description: string;
@@ -69,7 +83,7 @@ function toInput(draft: Draft): PolicyInput {
 export function PolicyForm({ engagementId, policy, directory, canManage, onSaved }: PolicyFormProps) {
   const [draft, setDraft] = useState(() => toDraft(policy));
   const save = useSavePolicy(engagementId);
-  const errors = pointerErrors(save.error);
+  const errors = readable(pointerErrors(save.error));
   const placed = (path: string) => /^\/(name|description|repeat|fallback|levels\/\d+)/.test(path);
   const others = unplacedErrors(errors, placed);
   const readOnly = !canManage;

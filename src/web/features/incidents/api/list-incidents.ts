@@ -10,6 +10,8 @@ const RESOLVED_LIMIT = 15;
 
 export interface IncidentBoard {
   open: Ticket[];
+  /** More open incidents than the board shows. */
+  moreOpen: boolean;
   resolved: Ticket[];
 }
 
@@ -24,7 +26,7 @@ async function loadBoard(path: string, signal: AbortSignal): Promise<IncidentBoa
     apiRequest<Page<Ticket>>(path, { query: incidentQuery('open'), signal }),
     apiRequest<Page<Ticket>>(path, { query: incidentQuery('resolved'), signal }),
   ]);
-  return { open: open.items, resolved: resolved.items };
+  return { open: open.items, moreOpen: !!open.nextCursor, resolved: resolved.items };
 }
 
 /** One engagement's incidents: the open ones (P1 first), then the recently resolved. */

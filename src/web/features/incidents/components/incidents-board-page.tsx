@@ -84,7 +84,8 @@ function BoardBody({ board, canRespond, engagementNameOf, hrefOf, onOpen }: Boar
           </Title>
           {data && (
             <Badge variant="light" color={triggered ? 'red' : 'gray'} radius="sm">
-              {data.open.length} open{triggered ? ` · ${triggered} unacknowledged` : ''}
+              {data.open.length}
+              {data.moreOpen ? '+' : ''} open{triggered ? ` · ${triggered} unacknowledged` : ''}
             </Badge>
           )}
         </Group>
