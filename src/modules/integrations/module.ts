@@ -30,6 +30,10 @@ export interface EmailIntake {
 }
 
 export interface AlertsModule {
+  /** Integrations as the demo and the CLI create them; the HTTP routes use the same service. */
+  readonly integrations: ReturnType<typeof createIntegrations>;
+  /** PagerDuty Events v2 as `/v2/enqueue` takes it, for the demo. */
+  readonly enqueue: (body: unknown) => Promise<{ readonly status: number; readonly body: unknown }>;
   readonly incidentAlerts: IncidentAlerts;
   readonly emailIntake: EmailIntake;
   readonly routes: readonly RoutesPlugin[];
@@ -66,6 +70,8 @@ export function createAlertsModule(deps: PlatformDeps, options: AlertsModuleOpti
   });
   const integrations = createIntegrations(deps, addresses, limit);
   return {
+    integrations,
+    enqueue: ingest.enqueue,
     incidentAlerts: createIncidentAlerts(applier),
     emailIntake: { receiveEmail: ingest.receiveEmail },
     routes: [integrationRoutes(integrations, createAlertReads(deps)), ingestRoutes(ingest)],

@@ -41,7 +41,7 @@ export function createNotificationsModule(
   let listener: SmtpListener | undefined;
   const settings = createNotificationSettings(deps, keys, channels, options.config.baseUrl);
   return {
-    pager: createPager(deps),
+    pager: createPager(deps, { configured: options.config.smtpUrl !== null }),
     routes: [notificationRoutes(settings), actionRoutes(deps, keys.links, options.responder)],
     jobHandlers: { [DELIVER_JOB]: createDeliveryHandler(deps, channels, options.deliveries) },
     async start() {

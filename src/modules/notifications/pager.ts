@@ -50,11 +50,12 @@ interface Notification {
 
 /**
  * The user's rules as notifications: each rule's contact method after its delay, or with no
- * rules their login address at once; and always the in-app notice.
+ * rules their login address at once; and always the in-app notice. Without a mail server the
+ * login address is left out: e-mail that cannot work would only raise a failure per page.
  */
 function notificationsFor(
   request: PageRequest,
-  email: string,
+  email: string | null,
   rules: readonly NotificationRuleRow[],
   methods: readonly ContactMethodRow[],
 ): Notification[] {
@@ -74,7 +75,7 @@ function notificationsFor(
       },
     ];
   });
-  if (chosen.length === 0)
+  if (chosen.length === 0 && email !== null)
     chosen.push({
       key: key('login-email', 'at-once'),
       channel: 'email',
@@ -94,7 +95,10 @@ function notificationsFor(
   return chosen;
 }
 
-export function createPager({ now }: Pick<PlatformDeps, 'now'>): Pager {
+export function createPager(
+  { now }: Pick<PlatformDeps, 'now'>,
+  mail: { readonly configured: boolean },
+): Pager {
   async function page(trx: Trx, request: PageRequest): Promise<void> {
     const user = await store.userContact(trx, request.userId);
     // A disabled or removed user cannot be reached; the escalation records the page regardless.
@@ -121,7 +125,7 @@ export function createPager({ now }: Pick<PlatformDeps, 'now'>): Pager {
       pagedAt: request.at.toISOString(),
     };
     const written = now();
-    for (const n of notificationsFor(request, user.email, rules, methods)) {
+    for (const n of notificationsFor(request, mail.configured ? user.email : null, rules, methods)) {
       const due = new Date(request.at.getTime() + n.delayMinutes * 60_000);
       const id = uuidv7();
       const inserted = await store.insertOutbox(trx, {

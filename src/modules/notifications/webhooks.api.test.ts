@@ -185,12 +185,25 @@ describe.each(await testDatabases())('webhook pages on $name', (database) => {
 
   it('fails an e-mail at once, saying why, when no mail server is configured', async () => {
     now = new Date();
-    await lee.put('/api/v1/me/notification-rules', { rules: [] });
+    const method = await lee.post('/api/v1/me/contact-methods', {
+      type: 'email',
+      address: 'lee.pager@example.com',
+    });
+    const rules = [{ contactMethodId: method.json().id, delayMinutes: 0 }];
+    expect((await lee.put('/api/v1/me/notification-rules', { rules })).statusCode).toBe(200);
     const request = pageOf(harborline, leeId, now);
     await page(t, request);
     await deliverDue(t, () => now);
     const email = (await outboxOf(t, request.pageId)).find((r) => r.channel === 'email');
-    expect(email).toMatchObject({ state: 'failed', attempts: 1, target: LEE });
+    expect(email).toMatchObject({ state: 'failed', attempts: 1, target: 'lee.pager@example.com' });
     expect(email?.last_error).toMatch(/No mail server is configured \(set TANDEM_SMTP_URL\)/);
+  });
+
+  it('pages in the app only, with no rules and no mail server, rather than fail an e-mail per page', async () => {
+    now = new Date();
+    await lee.put('/api/v1/me/notification-rules', { rules: [] });
+    const request = pageOf(harborline, leeId, now);
+    await page(t, request);
+    expect((await outboxOf(t, request.pageId)).map((r) => r.channel)).toEqual(['in_app']);
   });
 });
