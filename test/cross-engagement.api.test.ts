@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, startTestTandem, type TestTandem } from './app.ts';
+import { pagingRecordsOf } from './cross-engagement.paging.ts';
 import { testDatabases } from './databases.ts';
 
 /**
@@ -8,14 +9,14 @@ import { testDatabases } from './databases.ts';
  */
 
 /** Engagement-scoped operations the app serves today; the walk must find at least these. */
-const OPERATIONS_TODAY = 79;
+const OPERATIONS_TODAY = 103;
 /**
  * (operation, non-engagement id parameter) pairs today: members, teams, team members, tickets and
  * their comments, watchers, attachments, SLA history and call-ins, calendars, SLA policies,
  * information requests, changes and freeze windows, matrix versions, schedules, overrides,
- * time off and calendar feeds.
+ * time off and calendar feeds, integrations, alerts, escalation policies and drills.
  */
-const SUB_ID_PROBES_TODAY = 48;
+const SUB_ID_PROBES_TODAY = 66;
 
 /** A UUIDv7-shaped id that names nothing. */
 const RANDOM_ID = '01999999-0000-7000-8000-000000000000';
@@ -255,6 +256,8 @@ describe.each(await testDatabases())('engagement isolation on $name', (database)
       idsOfA,
       await onCallRecordsOf(t.engagements.harborline ?? '', 'priya.sharma@harborline.example'),
     );
+    Object.assign(idsOfB, await pagingRecordsOf(t, admin, t.engagements.maplegrove ?? ''));
+    Object.assign(idsOfA, await pagingRecordsOf(t, admin, t.engagements.harborline ?? ''));
     priya = await t.as('priya.sharma@harborline.example');
   });
   afterAll(() => t?.close());
@@ -288,7 +291,8 @@ describe.each(await testDatabases())('engagement isolation on $name', (database)
     for (const op of operations) {
       const subIds = [...op.path.matchAll(/\{(\w+)\}/g)]
         .map((m) => m[1] ?? '')
-        .filter((name) => name !== 'engagementId');
+        // {step} names an IR checklist step, the same word in every engagement, not a record.
+        .filter((name) => name !== 'engagementId' && name !== 'step');
       // One id of B at a time, the others real ids of A, so no earlier lookup hides a later one.
       for (const name of subIds) {
         const foreign = await send(

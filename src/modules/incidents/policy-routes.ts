@@ -14,7 +14,7 @@ export function policyRoutes(policies: PolicyService, drills: DrillService) {
     const app = root.withTypeProvider<TypeBoxTypeProvider>();
     const tags = ['Escalation policies'];
     const base = '/api/v1/engagements/:engagementId/escalation-policies';
-    const one = `${base}/:policyId`;
+    const one = `${base}/:escalationPolicyId`;
     const read = { access: { engagement: 'escalation.read' as const } };
     const manage = { access: { engagement: 'escalation.manage' as const } };
 
@@ -63,7 +63,7 @@ export function policyRoutes(policies: PolicyService, drills: DrillService) {
         },
       },
       async (request) =>
-        policies.getPolicy(actorOf(request), request.params.engagementId, request.params.policyId),
+        policies.getPolicy(actorOf(request), request.params.engagementId, request.params.escalationPolicyId),
     );
 
     app.put(
@@ -82,7 +82,7 @@ export function policyRoutes(policies: PolicyService, drills: DrillService) {
         policies.updatePolicy(
           actorOf(request),
           request.params.engagementId,
-          request.params.policyId,
+          request.params.escalationPolicyId,
           request.body,
         ),
     );
@@ -99,7 +99,11 @@ export function policyRoutes(policies: PolicyService, drills: DrillService) {
         },
       },
       async (request, reply) => {
-        await policies.deletePolicy(actorOf(request), request.params.engagementId, request.params.policyId);
+        await policies.deletePolicy(
+          actorOf(request),
+          request.params.engagementId,
+          request.params.escalationPolicyId,
+        );
         return reply.status(204).send(null);
       },
     );
@@ -120,7 +124,11 @@ export function policyRoutes(policies: PolicyService, drills: DrillService) {
         reply
           .status(201)
           .send(
-            await drills.startDrill(actorOf(request), request.params.engagementId, request.params.policyId),
+            await drills.startDrill(
+              actorOf(request),
+              request.params.engagementId,
+              request.params.escalationPolicyId,
+            ),
           ),
     );
 

@@ -98,6 +98,6 @@ export const EscalationPolicyList = Type.Object(
 );
 
 export const PolicyParams = Type.Object(
-  { ...EngagementParams.properties, policyId: Id },
+  { ...EngagementParams.properties, escalationPolicyId: Id },
   { additionalProperties: false },
 );

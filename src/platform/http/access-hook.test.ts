@@ -164,6 +164,13 @@ describe('every route of the real app', () => {
       'PUT /api/v1/engagements/{engagementId}/tickets/{ticketId}/watchers/{userId}',
       'POST /api/v1/engagements/{engagementId}/tickets/{ticketId}/join',
       'POST /api/v1/engagements/{engagementId}/info-requests/{infoRequestId}/withdraw',
+      'POST /api/v1/engagements/{engagementId}/integrations/{integrationId}/rotate-key',
+      'POST /api/v1/engagements/{engagementId}/tickets/{ticketId}/acknowledge',
+      'POST /api/v1/engagements/{engagementId}/tickets/{ticketId}/resolve',
+      'POST /api/v1/engagements/{engagementId}/escalation-policies/{escalationPolicyId}/drills',
+      'POST /api/v1/engagements/{engagementId}/drills/{drillId}/acknowledge',
+      'POST /api/v1/me/contact-methods/{contactMethodId}/test',
+      'POST /actions/{token}',
     ]);
     const lacking = operations()
       .filter(({ method }) => method === 'post' || method === 'put' || method === 'patch')
