@@ -12,6 +12,7 @@ import {
   PROVIDER_PEOPLE,
   PROVIDER_TEAMS,
 } from './demo-data.ts';
+import { loadDemoIncidents } from './demo-incidents.ts';
 import { loadDemoMatrix } from './demo-matrix.ts';
 import { loadDemoOncall } from './demo-oncall.ts';
 import { loadDemoSla } from './demo-sla.ts';
@@ -106,6 +107,9 @@ export async function loadDemo(
     await loadDemoMatrix(services, options.tickets, ...engagementIds);
     await loadDemoTickets(services, options.tickets, ...engagementIds);
     await loadDemoChanges(services, options.tickets.db, ...engagementIds);
+    for (const [i, client] of CLIENTS.entries()) {
+      await loadDemoIncidents(services, options.tickets.db, engagementIds[i] ?? '', client.slug);
+    }
   }
 }
 

@@ -34,6 +34,17 @@ describe('checking a policy', () => {
 });
 
 describe('firing a level', () => {
+  it('flags no gap when another target of the level reaches someone', () => {
+    const fired = fire(
+      snapshot([[schedule('desk'), schedule('noc')]]),
+      { level: 1, round: 0 },
+      lookupsOf({ onCall: { desk: [], noc: ['lee'] } }),
+      NOW,
+    );
+    expect(fired.pages.map((p) => p.userId)).toEqual(['lee']);
+    expect(fired.gaps).toEqual([]);
+  });
+
   it('pages whoever is on call on the level’s schedule, and waits the level’s delay', () => {
     const fired = fire(
       snapshot([[schedule('noc')]]),

@@ -114,7 +114,7 @@ function firing(
   };
 }
 
-/** Everyone the targets reach, each person once (the first target that reaches them names them). */
+/** Everyone the targets reach, each person once (the first target that reaches them names them), or the level's gaps. */
 function reach(targets: readonly Target[], level: number, lookups: TargetLookups) {
   const people: { userId: string; target: Target }[] = [];
   const gaps: Gap[] = [];
@@ -128,7 +128,9 @@ function reach(targets: readonly Target[], level: number, lookups: TargetLookups
       people.push({ userId, target });
     }
   }
-  return { people, gaps };
+  // A level that pages someone has no gap: a schedule idle at this hour beside one that is
+  // staffed (a business-hours desk and an after-hours rota) is how round-the-clock levels look.
+  return { people, gaps: people.length > 0 ? [] : gaps };
 }
 
 function resolveTarget(target: Target, lookups: TargetLookups): readonly string[] {

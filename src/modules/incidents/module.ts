@@ -24,6 +24,8 @@ import * as store from './store.ts';
 import { createWatchdog, WATCHDOG_JOB } from './watchdog.ts';
 
 export interface IncidentsModule {
+  /** Escalation policies as the demo writes them; the HTTP routes use the same service. */
+  readonly policies: ReturnType<typeof createPolicyService>;
   readonly desk: IncidentDesk;
   readonly responder: IncidentResponder;
   readonly deliveries: DeliveryLog;
@@ -56,6 +58,7 @@ export function createIncidentsModule(deps: PlatformDeps, options: IncidentsModu
   const drills = createDrillService(deps, escalator);
   const watchdog = createWatchdog(deps, escalator, alerts);
   return {
+    policies,
     desk,
     responder: createPageResponder(deps, { response, drills, store }),
     deliveries: { record: watchdog.record },
