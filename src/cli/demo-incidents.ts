@@ -61,7 +61,7 @@ export async function loadDemoIncidents(
     'The internal desk in business hours or the NOC on call after, then a senior engineer, then both managers.',
     1,
     [
-      [await schedule('NOC on-call')],
+      [await schedule('Internal desk'), await schedule('NOC on-call')],
       [await user('sam.patel@northwind.example')],
       [providerManager, internalManager],
     ],
