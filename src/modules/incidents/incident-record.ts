@@ -6,6 +6,7 @@ import type { PlatformDeps } from '../../platform/deps.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import type { TicketService } from '../tickets/service.ts';
 import type { ChecklistStep, IrStep } from './checklist.ts';
+import { incidentRecordOf, storedIncidentOf } from './hand-opened.ts';
 import { presentIncident } from './incident-presenter.ts';
 import type { ChecklistBody, DecisionBody, Incident, RolesBody, SeverityBody } from './incident-schema.ts';
 import { directoryOf } from './people.ts';
@@ -26,7 +27,7 @@ export function createIncidentRecord(
   async function getIncident(actor: Principal, engagementId: string, ticketId: string): Promise<Incident> {
     authorize(actor, 'escalation.read', engagementId);
     await tickets.readable(actor, engagementId, ticketId);
-    const incident = await store.findIncident(db, engagementId, ticketId);
+    const incident = (await incidentRecordOf(db, engagementId, ticketId, now()))?.row;
     if (!incident) throw new NotFound();
     const row = await store.escalationOfTicket(db, engagementId, ticketId);
     const [dir, pages, gaps] = await Promise.all([
@@ -47,7 +48,7 @@ export function createIncidentRecord(
     authorize(actor, 'incident.respond', engagementId);
     await tickets.readable(actor, engagementId, ticketId);
     await db.transaction().execute(async (trx) => {
-      const incident = await store.findIncident(trx, engagementId, ticketId);
+      const incident = await storedIncidentOf(trx, engagementId, ticketId, now());
       if (!incident) throw new NotFound();
       const changes = await work(trx, incident);
       if (Object.keys(changes).length > 0) {

@@ -10,6 +10,7 @@ import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import type { IncidentAlerts } from '../integrations/incident-alerts.ts';
 import type { TicketService } from '../tickets/service.ts';
 import { type Escalator, snapshotOf } from './escalator.ts';
+import { storedIncidentOf } from './hand-opened.ts';
 import type { EscalateBody } from './incident-schema.ts';
 import { directoryOf, lookupsAt, managersOf, type OnCallIn } from './people.ts';
 import * as store from './store.ts';
@@ -48,7 +49,7 @@ export function createIncidentResponse({ db, now }: Pick<PlatformDeps, 'db' | 'n
     authorize(actor, 'incident.respond', engagementId);
     await tickets.readable(actor, engagementId, ticketId);
     await db.transaction().execute(async (trx) => {
-      const incident = await store.findIncident(trx, engagementId, ticketId);
+      const incident = await storedIncidentOf(trx, engagementId, ticketId, now());
       if (!incident) throw new NotFound();
       const found = await store.escalationOfTicket(trx, engagementId, ticketId);
       const esc = found && (await store.lockEscalation(trx, engagementId, found.id));
