@@ -13,6 +13,7 @@ interface SecretRevealModalProps {
   onClose: () => void;
   /** Below the secret: how to use it. */
   children?: ReactNode;
+  testId?: string;
 }
 
 /** Shows a secret (a key, a signing secret) the one time the server sends it, with a copy button. */
@@ -23,6 +24,7 @@ export function SecretRevealModal({
   label,
   onClose,
   children,
+  testId = 'revealed-secret',
 }: SecretRevealModalProps) {
   return (
     <Modal opened={secret !== null} onClose={onClose} title={title} closeOnClickOutside={false} size="lg">
@@ -35,7 +37,7 @@ export function SecretRevealModal({
             <Code
               block
               aria-label={label}
-              data-testid="revealed-secret"
+              data-testid={testId}
               style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap', fontSize: 13 }}
             >
               {secret}

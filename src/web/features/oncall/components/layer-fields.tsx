@@ -10,8 +10,8 @@ import {
   Title,
 } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
+import { errorUnder, type PointerErrors } from '../../../lib/pointer-errors.ts';
 import type { Layer, TurnUnit } from '../api/schedule-types.ts';
-import { errorUnder, type PointerErrors } from './form-errors.ts';
 import { RestrictionRows } from './restriction-rows.tsx';
 import { RotationUsers } from './rotation-users.tsx';
 import { ZoneSelect } from './zone-select.tsx';

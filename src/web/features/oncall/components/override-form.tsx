@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { pointerErrors } from '../../../lib/pointer-errors.ts';
 import { describeError } from '../../../lib/problem.ts';
 import { utcToZonedWall, zonedWallToUtc } from '../../../lib/zoned-time.ts';
 import { useCreateOverride } from '../api/create-override.ts';
 import type { Override } from '../api/schedule-types.ts';
-import { pointerErrors } from './form-errors.ts';
 
 interface OverrideFormProps {
   engagementId: string;

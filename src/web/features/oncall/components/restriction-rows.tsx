@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Chip, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { errorUnder, type PointerErrors } from '../../../lib/pointer-errors.ts';
 import { type Restriction, WEEKDAYS, type Weekday } from '../api/schedule-types.ts';
-import { errorUnder, type PointerErrors } from './form-errors.ts';
 
 interface RestrictionRowsProps {
   restrictions: Restriction[];

@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { PointerErrors } from './form-errors.ts';
+import type { PointerErrors } from '../../../lib/pointer-errors.ts';
 import { swapped, without } from './schedule-draft.ts';
 
 interface RotationUsersProps {

@@ -2,13 +2,13 @@ import { Alert, Button, Group, Input, SegmentedControl, Select, Stack, TextInput
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { PARTY_LABELS, type Party } from '../../../lib/api-types.ts';
+import { pointerErrors, unplacedErrors } from '../../../lib/pointer-errors.ts';
 import { describeError } from '../../../lib/problem.ts';
 import { useCreateSchedule } from '../api/create-schedule.ts';
 import type { Schedule, ScheduleInput, Track } from '../api/schedule-types.ts';
 import { TRACK_LABELS, TRACKS } from '../api/schedule-types.ts';
 import { useUpdateSchedule } from '../api/update-schedule.ts';
 import { type OncallDirectory, staffOptions } from './directory.ts';
-import { pointerErrors, unplacedErrors } from './form-errors.ts';
 import { LayerFields } from './layer-fields.tsx';
 import { blankLayer, blankSchedule, bodyOf, inputOf, swapped, without } from './schedule-draft.ts';
 import { ZoneSelect } from './zone-select.tsx';

@@ -13,12 +13,12 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { pointerErrors } from '../../../lib/pointer-errors.ts';
 import { describeError } from '../../../lib/problem.ts';
 import { utcToZonedWall, zonedWallToUtc } from '../../../lib/zoned-time.ts';
 import { useAddTimeOff } from '../api/add-time-off.ts';
 import { useDeleteTimeOff } from '../api/delete-time-off.ts';
 import { useTimeOff } from '../api/list-time-off.ts';
-import { pointerErrors } from './form-errors.ts';
 import { formatRange } from './week-in-zone.ts';
 
 interface TimeOffPanelProps {
