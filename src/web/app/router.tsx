@@ -11,6 +11,7 @@ import { meQueryOptions } from '../features/auth/api/get-me.ts';
 import { engagementQueryOptions } from '../features/engagements/api/get-engagement.ts';
 import { engagementsQueryOptions, findEngagement } from '../features/engagements/api/list-engagements.ts';
 import { isApiError } from '../lib/problem.ts';
+import { isProviderAdmin } from './admin-access.ts';
 import { pickStartEngagement, rememberEngagement } from './last-engagement.ts';
 import { ApiTokensRoute } from './routes/api-tokens-route.tsx';
 import { AuditRoute, validateAuditSearch } from './routes/audit-route.tsx';
@@ -47,6 +48,7 @@ import {
 } from './routes/tickets-route.tsx';
 import { UpcomingRoute } from './routes/upcoming-route.tsx';
 import { UsersRoute } from './routes/users-route.tsx';
+import { WebhookAllowlistRoute } from './routes/webhook-allowlist-route.tsx';
 import { AppLayout } from './shell/app-layout.tsx';
 import type { UpcomingSectionKey } from './upcoming-sections.tsx';
 
@@ -321,6 +323,16 @@ const usersRoute = createRoute({
   component: UsersRoute,
 });
 
+/** Provider organization admins only, as the API allows; to anyone else the page does not exist. */
+const webhookAllowlistRoute = createRoute({
+  getParentRoute: () => engagementRoute,
+  path: 'admin/webhook-allowlist',
+  beforeLoad: ({ context }) => {
+    if (!isProviderAdmin(context.me)) throw notFound();
+  },
+  component: WebhookAllowlistRoute,
+});
+
 const apiTokensRoute = createRoute({
   getParentRoute: () => engagementRoute,
   path: 'admin/api-tokens',
@@ -374,6 +386,7 @@ const routeTree = rootRoute.addChildren([
       upcomingRoute('compliance'),
       membersRoute,
       usersRoute,
+      webhookAllowlistRoute,
       apiTokensRoute,
       auditRoute,
       notificationsRoute,

@@ -51,6 +51,7 @@ export function IntegrationRoute() {
   const { engagement } = useCurrentEngagement();
   const { integrationId } = integrationRoute.useParams();
   const navigate = useNavigate();
+  const choices = useIntegrationChoices(engagement);
   const can = (action: string) => engagement.allowedActions.includes(action);
   usePageTitle('Integration', engagement.name);
   if (!can('integration.read')) return <NotFoundPage />;
@@ -60,6 +61,7 @@ export function IntegrationRoute() {
       engagementId={engagement.id}
       integrationId={integrationId}
       canManage={can('integration.manage')}
+      choices={choices}
       back={{
         href: listPath(engagement.slug),
         onOpen: () =>

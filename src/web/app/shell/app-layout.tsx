@@ -4,6 +4,7 @@ import { Outlet, useNavigate } from '@tanstack/react-router';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { TandemMark } from '../../components/tandem-mark.tsx';
 import { EngagementSwitcher } from '../../features/engagements/components/engagement-switcher.tsx';
+import { isProviderAdmin } from '../admin-access.ts';
 import { useCurrentEngagement } from '../routes/current-engagement.ts';
 import classes from './app-layout.module.css';
 import { EngagementNav } from './engagement-nav.tsx';
@@ -69,6 +70,7 @@ export function AppLayout() {
           engagementSlug={engagement.slug}
           allowedActions={engagement.allowedActions}
           canManageUsers={me.orgRole === 'admin' && engagement.role !== 'requester'}
+          canManageWebhookAllowlist={isProviderAdmin(me) && engagement.role !== 'requester'}
           onNavigate={nav.close}
           portal={engagement.role === 'requester'}
           showQueue={me.organization.kind === 'provider'}

@@ -13,6 +13,7 @@ import {
   IconTicket,
   IconUserCog,
   IconUsers,
+  IconWebhook,
 } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
 import { UPCOMING_SECTIONS, type UpcomingSectionKey } from '../upcoming-sections.tsx';
@@ -25,6 +26,8 @@ interface EngagementNavProps {
   allowedActions: readonly string[];
   /** Organization admins manage their organization's users. */
   canManageUsers: boolean;
+  /** Provider organization admins allow private webhook targets for the whole installation. */
+  canManageWebhookAllowlist: boolean;
   onNavigate: () => void;
   /** A requester sees the portal: their requests and a way to make one, nothing else. */
   portal: boolean;
@@ -61,6 +64,7 @@ export function EngagementNav({
   engagementSlug,
   allowedActions,
   canManageUsers,
+  canManageWebhookAllowlist,
   onNavigate,
   portal,
   showQueue,
@@ -188,6 +192,14 @@ export function EngagementNav({
             to="/e/$engagement/admin/users"
             label="Users"
             leftSection={<IconUserCog {...ICON} />}
+            {...common}
+          />
+        )}
+        {canManageWebhookAllowlist && (
+          <NavItem
+            to="/e/$engagement/admin/webhook-allowlist"
+            label="Webhook allowlist"
+            leftSection={<IconWebhook {...ICON} />}
             {...common}
           />
         )}

@@ -3,6 +3,7 @@ import { apiRequest, segment } from '../../../lib/api-client.ts';
 import { useEngagementEvents } from '../../../lib/engagement-events.ts';
 import { engagementScope } from '../../../lib/query-keys.ts';
 import type {
+  FieldMapping,
   Integration,
   IntegrationDefaults,
   IntegrationDetail,
@@ -47,7 +48,10 @@ export function useCreateIntegration(engagementId: string) {
 
 export interface IntegrationChanges {
   name?: string;
+  /** Replaces the defaults whole. */
   defaults?: IntegrationDefaults;
+  /** generic_json only. */
+  mapping?: FieldMapping;
   ratePerMinute?: number;
   disabled?: boolean;
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { errorUnder, pointerErrors, unplacedErrors } from '../../../lib/pointer-errors.ts';
 import { describeError } from '../../../lib/problem.ts';
@@ -13,6 +13,7 @@ import {
 import { useCreateIntegration } from '../api/integrations.ts';
 import { DEFAULT_SEVERITY_PRIORITY, DefaultsFields, type IntegrationChoices } from './defaults-fields.tsx';
 import { MappingFields } from './mapping-fields.tsx';
+import { RateLimitInput } from './rate-limit-input.tsx';
 
 interface CreateIntegrationModalProps {
   opened: boolean;
@@ -104,15 +105,7 @@ export function CreateIntegrationModal({
             errors={(pointer) => errorUnder(errors, pointer)}
           />
         )}
-        <NumberInput
-          label="Rate limit"
-          description="Events per minute for this key; more are answered 429 (default 120)"
-          w={260}
-          min={1}
-          value={rate}
-          onChange={(value) => setRate(typeof value === 'number' ? value : '')}
-          error={errorUnder(errors, '/ratePerMinute')}
-        />
+        <RateLimitInput value={rate} onChange={setRate} error={errorUnder(errors, '/ratePerMinute')} />
         {(others.length > 0 || (create.isError && errors.size === 0)) && (
           <Alert color="red" variant="light">
             {others.length ? others.join('; ') : describeError(create.error)}

@@ -1,4 +1,4 @@
-import { Checkbox, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import type { IntegrationDefaults, Priority, Severity } from '../api/integration-types.ts';
 import { SEVERITY_ORDER } from '../api/integration-types.ts';
 
@@ -9,6 +9,14 @@ export interface IntegrationChoices {
 }
 
 const PRIORITIES: Priority[] = ['P1', 'P2', 'P3', 'P4'];
+type GroupingField = NonNullable<IntegrationDefaults['grouping']>['by'][number];
+const GROUPING_FIELDS: { value: GroupingField; label: string }[] = [
+  { value: 'source', label: 'Source' },
+  { value: 'component', label: 'Component' },
+  { value: 'function', label: 'Function' },
+];
+/** The window offered when grouping is first switched on. */
+const DEFAULT_GROUPING_WINDOW = 30;
 export const DEFAULT_SEVERITY_PRIORITY: Record<Severity, Priority> = {
   critical: 'P1',
   error: 'P2',
@@ -24,7 +32,7 @@ interface DefaultsFieldsProps {
   readOnly?: boolean;
 }
 
-/** The routing defaults of an integration's alerts: function, track, severity → priority, policy. */
+/** The routing defaults of an integration's alerts: function, track, severity → priority, policy, grouping. */
 export function DefaultsFields({ value, onChange, choices, errors, readOnly }: DefaultsFieldsProps) {
   const map = value.severityPriority ?? DEFAULT_SEVERITY_PRIORITY;
   const security = value.security ?? value.track === 'security';
@@ -121,6 +129,54 @@ export function DefaultsFields({ value, onChange, choices, errors, readOnly }: D
           ))}
         </Group>
       </Stack>
+      <GroupingFields value={value} onChange={onChange} errors={errors} readOnly={readOnly} />
     </Stack>
+  );
+}
+
+/** No fields checked, no grouping: only alerts with the same dedup key join one incident. */
+function GroupingFields({ value, onChange, errors, readOnly }: Omit<DefaultsFieldsProps, 'choices'>) {
+  const grouping = value.grouping;
+  const windowMinutes = grouping?.windowMinutes ?? DEFAULT_GROUPING_WINDOW;
+  return (
+    <Checkbox.Group
+      label="Group into an open incident"
+      description="A new alert joins the open incident whose latest alert has the same values, within the window"
+      value={grouping?.by ?? []}
+      readOnly={readOnly}
+      onChange={(by) => {
+        const { grouping: _, ...rest } = value;
+        onChange(by.length ? { ...rest, grouping: { by: by as GroupingField[], windowMinutes } } : rest);
+      }}
+      error={errors('/defaults/grouping/by')}
+    >
+      <Group gap="md" mt={6} align="center">
+        {GROUPING_FIELDS.map((field) => (
+          <Checkbox key={field.value} size="xs" value={field.value} label={field.label} />
+        ))}
+        <NumberInput
+          aria-label="Grouping window in minutes"
+          size="xs"
+          w={150}
+          min={1}
+          max={1440}
+          rightSection={
+            <Text size="xs" c="dimmed" pr={8}>
+              min
+            </Text>
+          }
+          rightSectionWidth={36}
+          disabled={!grouping}
+          readOnly={readOnly}
+          value={windowMinutes}
+          onChange={(minutes) =>
+            grouping &&
+            typeof minutes === 'number' &&
+            onChange({ ...value, grouping: { ...grouping, windowMinutes: minutes } })
+          }
+          error={errors('/defaults/grouping/windowMinutes')}
+        />
+      </Group>
+    </Checkbox.Group>
   );
 }

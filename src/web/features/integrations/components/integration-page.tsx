@@ -26,6 +26,9 @@ import {
   useRotateKey,
   useUpdateIntegration,
 } from '../api/integrations.ts';
+import type { IntegrationChoices } from './defaults-fields.tsx';
+import { EditIntegrationModal } from './edit-integration-modal.tsx';
+import { RoutingSummary } from './routing-summary.tsx';
 
 const OUTCOME_COLORS: Record<EventOutcome, string> = {
   accepted: 'green',
@@ -38,11 +41,18 @@ interface IntegrationPageProps {
   engagementId: string;
   integrationId: string;
   canManage: boolean;
+  choices: IntegrationChoices;
   back: { href: string; onOpen: () => void };
 }
 
 /** One integration: where to send events, ready-made configuration, and what arrived lately. */
-export function IntegrationPage({ engagementId, integrationId, canManage, back }: IntegrationPageProps) {
+export function IntegrationPage({
+  engagementId,
+  integrationId,
+  canManage,
+  choices,
+  back,
+}: IntegrationPageProps) {
   const integration = useIntegration(engagementId, integrationId);
   useIntegrationEvents(engagementId);
   return (
@@ -64,7 +74,12 @@ export function IntegrationPage({ engagementId, integrationId, canManage, back }
       ) : !integration.data ? (
         <Text c="dimmed">Loading…</Text>
       ) : (
-        <IntegrationBody engagementId={engagementId} integration={integration.data} canManage={canManage} />
+        <IntegrationBody
+          engagementId={engagementId}
+          integration={integration.data}
+          canManage={canManage}
+          choices={choices}
+        />
       )}
     </Stack>
   );
@@ -74,14 +89,17 @@ function IntegrationBody({
   engagementId,
   integration,
   canManage,
+  choices,
 }: {
   engagementId: string;
   integration: IntegrationDetail;
   canManage: boolean;
+  choices: IntegrationChoices;
 }) {
   const rotate = useRotateKey(engagementId, integration.id);
   const update = useUpdateIntegration(engagementId, integration.id);
   const [confirmRotate, setConfirmRotate] = useState(false);
+  const [editing, setEditing] = useState(false);
   const snippets = Object.entries(integration.snippets).filter(([, text]) => !!text) as [string, string][];
   return (
     <>
@@ -122,6 +140,11 @@ function IntegrationBody({
           </Group>
         )}
       </Group>
+      <RoutingSummary
+        integration={integration}
+        choices={choices}
+        onEdit={canManage ? () => setEditing(true) : undefined}
+      />
       <Paper withBorder p="md" radius="md">
         <Stack gap="sm">
           <Title order={2} size="h5">
@@ -226,6 +249,13 @@ function IntegrationBody({
       >
         The current key stops working at once: every tool sending with it gets 404 until it has the new key.
       </ConfirmDialog>
+      <EditIntegrationModal
+        opened={editing}
+        onClose={() => setEditing(false)}
+        engagementId={engagementId}
+        integration={integration}
+        choices={choices}
+      />
       <SecretRevealModal
         secret={rotate.data?.key ?? null}
         title="New key"
