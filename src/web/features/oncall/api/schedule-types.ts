@@ -130,4 +130,18 @@ export interface Coverage {
   lines: CoverageLine[];
   singlePoints: SinglePoint[];
   overlaps: unknown[];
+  /** Targets real pages found empty in the range (the page fell through to the next level). */
+  pageGaps?: PageGap[];
+}
+
+/** A moment a real incident page reached a target with nobody on call. */
+export interface PageGap {
+  at: string;
+  /** The incident paged. */
+  ticketId: string | null;
+  track: Track | null;
+  /** The escalation level whose target reached nobody. */
+  level: number;
+  target: { type: 'user' | 'schedule' | 'team'; id: string; name: string };
+  reason: string;
 }

@@ -8,12 +8,14 @@ import { describeError, isApiError } from '../../../lib/problem.ts';
 import { browserZone } from '../../../lib/time-format.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { useCoverage } from '../api/get-coverage.ts';
+import { usePageGapTicketNumbers } from '../api/page-gap-tickets.ts';
 import { useScheduleEvents } from '../api/schedule-events.ts';
 import { TRACK_LABELS, TRACKS, type Track } from '../api/schedule-types.ts';
 import classes from './coverage.module.css';
 import { percent, trackScore } from './coverage-cells.ts';
 import { CoverageHeatmap } from './coverage-heatmap.tsx';
 import { CoverageLists } from './coverage-lists.tsx';
+import { CoveragePageGaps } from './coverage-page-gaps.tsx';
 import { weekOf } from './week-in-zone.ts';
 import { WeekNav } from './week-nav.tsx';
 
@@ -43,6 +45,12 @@ export function CoveragePage({ engagementId, search, onSearchChange }: CoverageP
   useScheduleEvents(engagementId);
   const report = coverage.data;
   const lines = report?.lines.filter((line) => line.track === track) ?? [];
+  // A page with no track (its policy named none) belongs on both tabs.
+  const pageGaps = (report?.pageGaps ?? []).filter((gap) => gap.track === track || gap.track === null);
+  const numbers = usePageGapTicketNumbers(
+    engagementId,
+    pageGaps.flatMap((gap) => (gap.ticketId ? [gap.ticketId] : [])),
+  );
 
   return (
     <Stack gap="md">
@@ -134,9 +142,10 @@ export function CoveragePage({ engagementId, search, onSearchChange }: CoverageP
               The matrix in effect has no functions yet.
             </Text>
           ) : (
-            <CoverageHeatmap week={week} lines={lines} />
+            <CoverageHeatmap week={week} lines={lines} pageGaps={pageGaps} numbers={numbers} />
           )}
           <Stack gap="md">
+            <CoveragePageGaps pageGaps={pageGaps} numbers={numbers} />
             <CoverageLists
               zone={zone}
               lines={lines}
