@@ -1,4 +1,3 @@
-import { NavLink } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconLayoutBoard,
@@ -6,8 +5,7 @@ import {
   IconStack2,
   IconStairsUp,
 } from '@tabler/icons-react';
-import { useRouterState } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { NavGroup } from './nav-group.tsx';
 import { NavItem } from './nav-item.tsx';
 
 const ICON = { size: 18, stroke: 1.6 } as const;
@@ -22,13 +20,6 @@ interface IncidentsNavProps {
 
 /** The incidents area: the live board, the board across engagements, policies and integrations. */
 export function IncidentsNav({ engagementSlug, onNavigate, allowedActions, showAll }: IncidentsNavProps) {
-  const inArea = useRouterState({
-    select: (state) => /\/(incidents|escalation-policies|integrations)(\/|$)/.test(state.location.pathname),
-  });
-  const [opened, setOpened] = useState(inArea);
-  useEffect(() => {
-    if (inArea) setOpened(true);
-  }, [inArea]);
   const common = {
     params: { engagement: engagementSlug },
     onClick: onNavigate,
@@ -36,12 +27,10 @@ export function IncidentsNav({ engagementSlug, onNavigate, allowedActions, showA
   } as const;
 
   return (
-    <NavLink
+    <NavGroup
       label="Incidents"
-      leftSection={<IconAlertTriangle {...ICON} />}
-      opened={opened}
-      onChange={setOpened}
-      childrenOffset={22}
+      icon={<IconAlertTriangle {...ICON} />}
+      area={/\/(incidents|escalation-policies|integrations)(\/|$)/}
     >
       <NavItem
         to="/e/$engagement/incidents"
@@ -74,6 +63,6 @@ export function IncidentsNav({ engagementSlug, onNavigate, allowedActions, showA
           {...common}
         />
       )}
-    </NavLink>
+    </NavGroup>
   );
 }

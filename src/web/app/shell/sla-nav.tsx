@@ -1,7 +1,5 @@
-import { NavLink } from '@mantine/core';
 import { IconCalendarTime, IconClockExclamation, IconClockHour4, IconTargetArrow } from '@tabler/icons-react';
-import { useRouterState } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { NavGroup } from './nav-group.tsx';
 import { NavItem } from './nav-item.tsx';
 
 const ICON = { size: 18, stroke: 1.6 } as const;
@@ -15,11 +13,6 @@ interface SlaNavProps {
 
 /** The SLA area: what is at risk, the policies that set the clocks and the calendars they count on. */
 export function SlaNav({ engagementSlug, onNavigate, canReadCalendars }: SlaNavProps) {
-  const inSla = useRouterState({ select: (state) => /\/sla\//.test(state.location.pathname) });
-  const [opened, setOpened] = useState(inSla);
-  useEffect(() => {
-    if (inSla) setOpened(true);
-  }, [inSla]);
   const common = {
     params: { engagement: engagementSlug },
     onClick: onNavigate,
@@ -27,13 +20,7 @@ export function SlaNav({ engagementSlug, onNavigate, canReadCalendars }: SlaNavP
   } as const;
 
   return (
-    <NavLink
-      label="SLAs"
-      leftSection={<IconClockHour4 {...ICON} />}
-      opened={opened}
-      onChange={setOpened}
-      childrenOffset={22}
-    >
+    <NavGroup label="SLAs" icon={<IconClockHour4 {...ICON} />} area={/\/sla\//}>
       <NavItem
         to="/e/$engagement/sla/at-risk"
         label="At risk"
@@ -54,6 +41,6 @@ export function SlaNav({ engagementSlug, onNavigate, canReadCalendars }: SlaNavP
           {...common}
         />
       )}
-    </NavLink>
+    </NavGroup>
   );
 }
