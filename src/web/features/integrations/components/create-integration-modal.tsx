@@ -11,9 +11,8 @@ import {
   TYPE_LABELS,
 } from '../api/integration-types.ts';
 import { useCreateIntegration } from '../api/integrations.ts';
-import { DEFAULT_SEVERITY_PRIORITY, DefaultsFields, type IntegrationChoices } from './defaults-fields.tsx';
-import { MappingFields } from './mapping-fields.tsx';
-import { RateLimitInput } from './rate-limit-input.tsx';
+import { DEFAULT_SEVERITY_PRIORITY, type IntegrationChoices } from './defaults-fields.tsx';
+import { definedDefaults, RoutingFields } from './routing-fields.tsx';
 
 interface CreateIntegrationModalProps {
   opened: boolean;
@@ -48,9 +47,7 @@ export function CreateIntegrationModal({
       {
         name: name.trim(),
         type,
-        defaults: Object.fromEntries(
-          Object.entries(defaults).filter(([, value]) => value !== null && value !== undefined),
-        ) as IntegrationDefaults,
+        defaults: definedDefaults(defaults),
         ...(type === 'generic_json' && Object.keys(mapping).length ? { mapping } : {}),
         ...(typeof rate === 'number' ? { ratePerMinute: rate } : {}),
       },
@@ -92,20 +89,17 @@ export function CreateIntegrationModal({
             data-autofocus
           />
         </Group>
-        <DefaultsFields
-          value={defaults}
-          onChange={setDefaults}
+        <RoutingFields
+          type={type}
+          defaults={defaults}
+          onDefaults={setDefaults}
+          mapping={mapping}
+          onMapping={setMapping}
+          rate={rate}
+          onRate={setRate}
           choices={choices}
-          errors={(pointer) => errorUnder(errors, pointer)}
+          errorAt={(pointer) => errorUnder(errors, pointer)}
         />
-        {type === 'generic_json' && (
-          <MappingFields
-            value={mapping}
-            onChange={setMapping}
-            errors={(pointer) => errorUnder(errors, pointer)}
-          />
-        )}
-        <RateLimitInput value={rate} onChange={setRate} error={errorUnder(errors, '/ratePerMinute')} />
         {(others.length > 0 || (create.isError && errors.size === 0)) && (
           <Alert color="red" variant="light">
             {others.length ? others.join('; ') : describeError(create.error)}

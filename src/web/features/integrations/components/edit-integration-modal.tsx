@@ -4,9 +4,8 @@ import { errorUnder, pointerErrors, unplacedErrors } from '../../../lib/pointer-
 import { describeError } from '../../../lib/problem.ts';
 import type { FieldMapping, Integration, IntegrationDefaults } from '../api/integration-types.ts';
 import { useUpdateIntegration } from '../api/integrations.ts';
-import { DEFAULT_SEVERITY_PRIORITY, DefaultsFields, type IntegrationChoices } from './defaults-fields.tsx';
-import { MappingFields } from './mapping-fields.tsx';
-import { RateLimitInput } from './rate-limit-input.tsx';
+import { DEFAULT_SEVERITY_PRIORITY, type IntegrationChoices } from './defaults-fields.tsx';
+import { definedDefaults, RoutingFields } from './routing-fields.tsx';
 
 interface EditIntegrationModalProps {
   opened: boolean;
@@ -48,10 +47,7 @@ function EditIntegrationForm({
     update.mutate(
       {
         name: name.trim(),
-        // The server replaces the defaults whole: send every one, cleared ones left out.
-        defaults: Object.fromEntries(
-          Object.entries(defaults).filter(([, value]) => value !== null && value !== undefined),
-        ) as IntegrationDefaults,
+        defaults: definedDefaults(defaults),
         ...(integration.type === 'generic_json' ? { mapping } : {}),
         ...(typeof rate === 'number' ? { ratePerMinute: rate } : {}),
       },
@@ -76,20 +72,17 @@ function EditIntegrationForm({
         error={errorUnder(errors, '/name')}
         data-autofocus
       />
-      <DefaultsFields
-        value={defaults}
-        onChange={setDefaults}
+      <RoutingFields
+        type={integration.type}
+        defaults={defaults}
+        onDefaults={setDefaults}
+        mapping={mapping}
+        onMapping={setMapping}
+        rate={rate}
+        onRate={setRate}
         choices={choices}
-        errors={(pointer) => errorUnder(errors, pointer)}
+        errorAt={(pointer) => errorUnder(errors, pointer)}
       />
-      {integration.type === 'generic_json' && (
-        <MappingFields
-          value={mapping}
-          onChange={setMapping}
-          errors={(pointer) => errorUnder(errors, pointer)}
-        />
-      )}
-      <RateLimitInput value={rate} onChange={setRate} error={errorUnder(errors, '/ratePerMinute')} />
       {(others.length > 0 || (update.isError && errors.size === 0)) && (
         <Alert color="red" variant="light">
           {others.length ? others.join('; ') : describeError(update.error)}
